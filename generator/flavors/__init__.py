@@ -1,0 +1,1 @@
+"""Flavors: OpenAI and Azure conventions, as data."""

@@ -1,0 +1,87 @@
+"""A flavor is data: the conventions of one SDK family, answered per question.
+
+Targets read these fields; nothing downstream asks "is this Azure?".
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from typing import Literal
+
+MemberCase = Literal["wire", "camel", "snake"]
+
+
+@dataclass(frozen=True)
+class AuthStyle:
+    """How the client authenticates.
+
+    `bearer_env`: the environment variable a bearer key is read from when none is given.
+    `api_key_header`: header for a plain key (`api-key`); None → key goes as `Authorization: Bearer`.
+    `token_provider`: the client also accepts a callable returning a bearer token for
+    the spec's OAuth2 scopes (Entra ID), fetched again before it expires.
+    """
+
+    bearer_env: str | None
+    api_key_header: str | None
+    token_provider: bool
+
+
+@dataclass(frozen=True)
+class Flavor:
+    name: str
+    client_name: str
+    """Default client class name (`OpenAI`, `AgentsClient`); config may override."""
+    unixtime_as_datetime: bool
+    """`format: unixtime` becomes `datetime`/`Date` (Azure) or stays a number (OpenAI)."""
+    ts_member_case: MemberCase
+    """TypeScript member names: keep wire names (OpenAI) or camelCase with conversion (Azure)."""
+    use_client_names: bool
+    """Honour `x-ms-client-name`."""
+    auth: AuthStyle
+    base_url_from: Literal["servers", "host_template"]
+    """`servers[0].url`, or a host template whose `{endpoint}` the user fills."""
+    api_version_param: str | None
+    """Query parameter put on every request, its default from the spec (`api-version`)."""
+    operation_renames: tuple[tuple[str, str], ...]
+    """Neutral operation name → flavor's name (`get` → `retrieve`)."""
+    beta_group_extension: str | None
+    """Operations whose `x-oaiMeta.beta` is true live under a `beta` resource."""
+    error_envelope_field: str
+    """The error body's field holding `{code, message, param, type}`."""
+    env_base_url: str | None = None
+    """Environment variable that overrides the base URL (`OPENAI_BASE_URL`)."""
+
+    def operation_name(self, neutral: str) -> str:
+        return dict(self.operation_renames).get(neutral, neutral)
+
+
+OPENAI = Flavor(
+    name="openai",
+    client_name="OpenAI",
+    unixtime_as_datetime=False,
+    ts_member_case="wire",
+    use_client_names=False,
+    auth=AuthStyle(bearer_env="OPENAI_API_KEY", api_key_header=None, token_provider=False),
+    base_url_from="servers",
+    api_version_param=None,
+    operation_renames=(("get", "retrieve"), ("modify", "update")),
+    beta_group_extension="x-oaiMeta",
+    error_envelope_field="error",
+    env_base_url="OPENAI_BASE_URL",
+)
+
+AZURE = Flavor(
+    name="azure",
+    client_name="AgentsClient",
+    unixtime_as_datetime=True,
+    ts_member_case="camel",
+    use_client_names=True,
+    auth=AuthStyle(bearer_env=None, api_key_header="api-key", token_provider=True),
+    base_url_from="host_template",
+    api_version_param="api-version",
+    operation_renames=(),
+    beta_group_extension=None,
+    error_envelope_field="error",
+)
+
+FLAVORS: dict[str, Flavor] = {f.name: f for f in (OPENAI, AZURE)}

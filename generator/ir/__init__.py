@@ -1,0 +1,1 @@
+"""The IR: `model` holds the dataclasses, `build` turns a loaded Document into an `Api`."""

@@ -1,0 +1,1 @@
+"""Targets: map the IR to a language and plan its files."""
