@@ -50,6 +50,16 @@ class Flavor:
     """The error body's field holding `{code, message, param, type}`."""
     env_base_url: str | None = None
     """Environment variable that overrides the base URL (`OPENAI_BASE_URL`)."""
+    object_suffix: str | None = None
+    """Suffix dropped from the name of the model a resource's operations return
+    (`RunObject` → `Run`), when the shorter name is free."""
+    model_renames: tuple[tuple[str, str], ...] = ()
+    """Schema name → SDK model name, for names the spec carries no signal for."""
+    ts_free_form_object: str = "Record<string, unknown>"
+    """TypeScript type of an object schema with no declared properties (OpenAI: `unknown`)."""
+    discriminated_union_suffix: str = ""
+    """Suffix of a union model the spec declares with a discriminator (Azure's polymorphic
+    bases: `RunStepDetails` → `RunStepDetailsUnion`)."""
 
     def operation_name(self, neutral: str) -> str:
         return dict(self.operation_renames).get(neutral, neutral)
@@ -68,6 +78,12 @@ OPENAI = Flavor(
     beta_group_extension="x-oaiMeta",
     error_envelope_field="error",
     env_base_url="OPENAI_BASE_URL",
+    object_suffix="Object",
+    model_renames=(
+        ("RunToolCallObject", "RequiredActionFunctionToolCall"),
+        ("FunctionObject", "FunctionDefinition"),
+    ),
+    ts_free_form_object="unknown",
 )
 
 AZURE = Flavor(
@@ -82,6 +98,7 @@ AZURE = Flavor(
     operation_renames=(),
     beta_group_extension=None,
     error_envelope_field="error",
+    discriminated_union_suffix="Union",
 )
 
 FLAVORS: dict[str, Flavor] = {f.name: f for f in (OPENAI, AZURE)}

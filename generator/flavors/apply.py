@@ -1,0 +1,148 @@
+"""Rewrite the IR to a flavor's conventions.
+
+Three rewrites, each driven by a Flavor field:
+- `operation_renames`: neutral names become the flavor's (`get` → `retrieve`);
+- `beta_group_extension`: operations whose extension says `beta: true` move under a
+  top-level `beta` resource, keeping their path grouping beneath it;
+- `api_version_param`: the parameter leaves every operation and becomes one client
+  parameter whose default comes from the spec (its default, its single enum value,
+  or the document's version).
+"""
+
+from __future__ import annotations
+
+from dataclasses import replace
+
+from generator.flavors.flavor import Flavor
+from generator.ir.model import (
+    Api,
+    JsonValue,
+    LiteralOf,
+    Operation,
+    Parameter,
+    Primitive,
+    Resource,
+)
+
+BETA = "beta"
+
+
+def apply(api: Api, flavor: Flavor) -> Api:
+    resources = tuple(_rename_resource(r, flavor) for r in api.resources)
+    if flavor.beta_group_extension is not None:
+        resources = _move_beta(resources, flavor.beta_group_extension)
+    api = replace(api, resources=resources)
+    if flavor.api_version_param is not None:
+        api = _hoist_api_version(api, flavor.api_version_param)
+    return api
+
+
+# --------------------------------------------------------------------------- renames
+
+
+def _rename_resource(res: Resource, flavor: Flavor) -> Resource:
+    ops = tuple(replace(op, name=flavor.operation_name(op.name)) for op in res.operations)
+    children = tuple(_rename_resource(c, flavor) for c in res.children)
+    return replace(res, operations=ops, children=children)
+
+
+# --------------------------------------------------------------------------- beta
+
+
+def _is_beta(op: Operation, extension: str) -> bool:
+    value = dict(op.extensions).get(extension)
+    return isinstance(value, dict) and value.get("beta") is True
+
+
+def _split(res: Resource, extension: str) -> tuple[Resource | None, Resource | None]:
+    """The resource's stable part and its beta part (either may be empty → None)."""
+    stable_ops = tuple(op for op in res.operations if not _is_beta(op, extension))
+    beta_ops = tuple(op for op in res.operations if _is_beta(op, extension))
+    stable_children: list[Resource] = []
+    beta_children: list[Resource] = []
+    for child in res.children:
+        stable, beta = _split(child, extension)
+        if stable is not None:
+            stable_children.append(stable)
+        if beta is not None:
+            beta_children.append(beta)
+    stable_res = (
+        replace(res, operations=stable_ops, children=tuple(stable_children))
+        if stable_ops or stable_children
+        else None
+    )
+    beta_res = (
+        replace(res, operations=beta_ops, children=tuple(beta_children))
+        if beta_ops or beta_children
+        else None
+    )
+    return stable_res, beta_res
+
+
+def _move_beta(resources: tuple[Resource, ...], extension: str) -> tuple[Resource, ...]:
+    stable: list[Resource] = []
+    beta: list[Resource] = []
+    existing_beta: Resource | None = None
+    for res in resources:
+        if res.name == BETA:
+            existing_beta = res
+            continue
+        s, b = _split(res, extension)
+        if s is not None:
+            stable.append(s)
+        if b is not None:
+            beta.append(b)
+    if not beta and existing_beta is None:
+        return resources
+    if existing_beta is not None:
+        merged = replace(existing_beta, children=existing_beta.children + tuple(beta))
+    else:
+        merged = Resource(name=BETA, operations=(), children=tuple(beta))
+    return tuple(sorted([*stable, merged], key=lambda r: r.name))
+
+
+# --------------------------------------------------------------------------- api-version
+
+
+def _param_default(param: Parameter) -> JsonValue:
+    if param.has_default:
+        return param.default
+    if isinstance(param.type, LiteralOf):
+        return param.type.value
+    return None
+
+
+def _strip_param(res: Resource, wire: str, found: list[Parameter]) -> Resource:
+    ops: list[Operation] = []
+    for op in res.operations:
+        kept = tuple(p for p in op.parameters if not (p.location == "query" and p.name == wire))
+        found.extend(p for p in op.parameters if p.location == "query" and p.name == wire)
+        ops.append(replace(op, parameters=kept) if len(kept) != len(op.parameters) else op)
+    children = tuple(_strip_param(c, wire, found) for c in res.children)
+    return replace(res, operations=tuple(ops), children=children)
+
+
+def _hoist_api_version(api: Api, wire: str) -> Api:
+    found: list[Parameter] = [p for p in api.client_parameters if p.name == wire]
+    resources = tuple(_strip_param(r, wire, found) for r in api.resources)
+    if not found:
+        return replace(api, resources=resources)
+    default: JsonValue = None
+    for p in found:
+        default = _param_default(p)
+        if default is not None:
+            break
+    if default is None:
+        default = api.version
+    base = found[0]
+    param = replace(
+        base,
+        location="query",
+        type=Primitive("string"),
+        default=default,
+        has_default=True,
+        required=False,
+        method_level=False,
+    )
+    others = tuple(p for p in api.client_parameters if p.name != wire)
+    return replace(api, resources=resources, client_parameters=(param, *others))

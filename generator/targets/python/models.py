@@ -1,0 +1,155 @@
+"""Models as Python source lines: pydantic classes, `Literal` enums, union and alias types."""
+
+from __future__ import annotations
+
+from collections.abc import Callable, Mapping
+from dataclasses import dataclass
+
+from generator.ir.model import EnumModel, Field, Model, ObjectModel, UnionModel
+from generator.targets.python import names
+from generator.targets.python.layout import call_lines, docstring_lines, expr_lines
+from generator.targets.python.types import Expr, Needs, Sub, TypeMapper, py_literal
+
+FIELD_INDENT = "    "
+
+
+@dataclass(frozen=True)
+class ModelBlock:
+    """One model's source: the lines of a class or an alias, and what it needs."""
+
+    name: str
+    lines: tuple[str, ...]
+    is_class: bool
+
+
+def field_attributes(model: ObjectModel, use_client_names: bool) -> list[str]:
+    """Attribute names of a model's fields, unique and stable (in field order)."""
+    wanted = [
+        names.attribute_name(f.name, f.client_name if use_client_names else None)
+        for f in model.fields
+    ]
+    return names.unique(wanted)
+
+
+def _quote_refs(expr: Expr, quote: Callable[[str], bool]) -> Expr:
+    if isinstance(expr, str):
+        return f'"{expr}"' if quote(expr) else expr
+    if expr.head in ("Literal",):
+        return expr
+    args = tuple(
+        a if (expr.head == "Annotated" and i > 0) else _quote_refs(a, quote)
+        for i, a in enumerate(expr.args)
+    )
+    return Sub(expr.head, args)
+
+
+class ModelWriter:
+    def __init__(
+        self,
+        mapper: TypeMapper,
+        discriminator_tags: Mapping[str, Mapping[str, tuple[str, ...]]],
+        use_client_names: bool,
+    ) -> None:
+        self.mapper = mapper
+        self.tags = discriminator_tags
+        """Model name → discriminator property → the values that select this model."""
+        self.use_client_names = use_client_names
+
+    def block(self, model: Model, needs: Needs, quote: Callable[[str], bool]) -> ModelBlock:
+        class_name = self.mapper.class_names[model.name]
+        if isinstance(model, ObjectModel):
+            return ModelBlock(class_name, tuple(self._object(model, class_name, needs)), True)
+        if isinstance(model, EnumModel):
+            expr = self.mapper.enum_expr(model, needs)
+        elif isinstance(model, UnionModel):
+            prop = model.discriminator.property if model.discriminator else None
+            expr = self.mapper.union(model.variants, prop is not None, needs, "response", prop)
+        else:
+            expr = self.mapper.annotation(model.target, needs)
+        expr = _quote_refs(expr, quote)
+        needs.typing.add("TypeAlias")
+        lines = expr_lines(expr, "", prefix=f"{class_name}: TypeAlias = ")
+        lines += docstring_lines(model.description, "")
+        return ModelBlock(class_name, tuple(lines), False)
+
+    def _object(self, model: ObjectModel, class_name: str, needs: Needs) -> list[str]:
+        lines = [f"class {class_name}(BaseModel):"]
+        doc = docstring_lines(model.description or model.title, FIELD_INDENT)
+        body: list[list[str]] = []
+        tags = self.tags.get(model.name, {})
+        for attr, f in zip(field_attributes(model, self.use_client_names), model.fields):
+            body.append(self._field(attr, f, tags.get(f.name), needs))
+        if doc:
+            lines.extend(doc)
+            if body:
+                lines.append("")
+        elif not body:
+            lines.append(f"{FIELD_INDENT}pass")
+        for i, chunk in enumerate(body):
+            if i:
+                lines.append("")
+            lines.extend(chunk)
+        return lines
+
+    def _field(
+        self, attr: str, f: Field, tag_values: tuple[str, ...] | None, needs: Needs
+    ) -> list[str]:
+        if tag_values:
+            # A union variant: its discriminator field is the literal that selects it.
+            needs.typing.add("Literal")
+            expr: Expr = Sub("Literal", tuple(py_literal(v) for v in tag_values))
+        else:
+            expr = self.mapper.annotation(f.type, needs)
+        optional = not f.required
+        if optional and not (isinstance(expr, Sub) and expr.head == "Optional") and expr != "object":
+            needs.typing.add("Optional")
+            expr = Sub("Optional", (expr,))
+        field_args: list[str] = []
+        if optional:
+            field_args.append("default=None")
+        if attr != f.name:
+            field_args.append(f"alias={py_literal(f.name)}")
+        if field_args == ["default=None"]:
+            default = " = None"
+            lines = self._annotated(attr, expr, default)
+        elif field_args:
+            needs.pydantic.add("Field")
+            lines = self._with_field_call(attr, expr, field_args)
+        else:
+            lines = self._annotated(attr, expr, "")
+        lines.extend(docstring_lines(f.description, FIELD_INDENT))
+        return lines
+
+    def _annotated(self, attr: str, expr: Expr, default: str) -> list[str]:
+        return expr_lines(expr, FIELD_INDENT, prefix=f"{attr}: ", suffix=default)
+
+    def _with_field_call(self, attr: str, expr: Expr, args: list[str]) -> list[str]:
+        head = f"{attr}: {_flat(expr)} = Field"
+        lines = call_lines(FIELD_INDENT, head, args)
+        if lines is not None:
+            return lines
+        # The annotation itself is too long: black splits it first, keeping the call whole.
+        return expr_lines(expr, FIELD_INDENT, prefix=f"{attr}: ", suffix=f" = Field({', '.join(args)})")
+
+
+def _flat(expr: Expr) -> str:
+    return expr if isinstance(expr, str) else expr.flat()
+
+
+def discriminator_tags(models: Mapping[str, Model]) -> dict[str, dict[str, tuple[str, ...]]]:
+    """For every object model that is a discriminated union's variant: property → its tags."""
+    out: dict[str, dict[str, list[str]]] = {}
+    for model in models.values():
+        if not isinstance(model, UnionModel) or model.discriminator is None:
+            continue
+        disc = model.discriminator
+        for value, target in disc.mapping:
+            variant = models.get(target)
+            if not isinstance(variant, ObjectModel):
+                continue
+            if not any(f.name == disc.property for f in variant.fields):
+                continue
+            values = out.setdefault(target, {}).setdefault(disc.property, [])
+            if value not in values:
+                values.append(value)
+    return {m: {p: tuple(v) for p, v in props.items()} for m, props in out.items()}

@@ -1,0 +1,155 @@
+"""Resource modules: one per resource node, each with its sync, async and raw-response classes."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+from generator.ir.model import Resource
+from generator.targets.python import names
+from generator.targets.python.imports import all_list, from_import, header_imports
+from generator.targets.python.layout import docstring_lines, fits
+from generator.targets.python.operations import INDENT, MethodCode, OperationWriter
+from generator.targets.python.types import Needs
+
+
+@dataclass(frozen=True)
+class ResourceNode:
+    """A resource with the Python names decided: module, classes, attribute, children."""
+
+    path: tuple[str, ...]
+    resource: Resource
+    module: str
+    class_name: str
+    attribute: str
+    children: tuple[ResourceNode, ...]
+
+    @property
+    def async_class(self) -> str:
+        return f"Async{self.class_name}"
+
+    @property
+    def raw_class(self) -> str:
+        return f"{self.class_name}WithRawResponse"
+
+    @property
+    def async_raw_class(self) -> str:
+        return f"Async{self.class_name}WithRawResponse"
+
+    def walk(self) -> list[ResourceNode]:
+        out = [self]
+        for child in self.children:
+            out.extend(child.walk())
+        return out
+
+
+def resource_nodes(
+    resources: tuple[Resource, ...], taken: frozenset[str], parent: tuple[str, ...] = ()
+) -> tuple[ResourceNode, ...]:
+    """Name every resource node; a class name that a model already has gets `Resource` appended."""
+    attrs = names.unique(names.resource_attribute(r.name) for r in resources)
+    out: list[ResourceNode] = []
+    for attr, res in zip(attrs, resources):
+        path = (*parent, attr)
+        class_name = names.pascal_case(res.name)
+        if class_name in taken or class_name in names.CLASS_RESERVED:
+            class_name += "Resource"
+        children = resource_nodes(res.children, taken, path)
+        out.append(ResourceNode(path, res, "_".join(path), class_name, attr, children))
+    return tuple(out)
+
+
+def method_names(node: ResourceNode) -> list[str]:
+    child_attrs = {c.attribute for c in node.children}
+    wanted = [names.method_name(op.name) for op in node.resource.operations]
+    wanted = [w + "_" if w in child_attrs else w for w in wanted]
+    return names.unique(wanted)
+
+
+def render_resource_module(node: ResourceNode, writer: OperationWriter, header: str) -> str:
+    needs = Needs()
+    needs.runtime.update(
+        {
+            "SyncAPIResource",
+            "AsyncAPIResource",
+            "to_raw_response_wrapper",
+            "async_to_raw_response_wrapper",
+        }
+    )
+    if node.children:
+        needs.runtime.update({"SyncAPIClient", "AsyncAPIClient"})
+    ops = node.resource.operations
+    methods = [
+        writer.method(op, name, needs) for op, name in zip(ops, method_names(node))
+    ]
+    if methods:
+        needs.runtime.update({"RequestSpec", "NOT_GIVEN", "NotGiven", "Headers", "Query", "Body", "Timeout"})
+        needs.typing.update({"Optional", "Union"})
+    model_names = sorted(writer.mapper.class_names[m] for m in needs.models)
+    lines = [header, "", *header_imports(needs, "..")]
+    lines += from_import("..types", model_names)
+    for child in node.children:
+        lines += from_import(
+            f".{child.module}",
+            [child.class_name, child.async_class, child.raw_class, child.async_raw_class],
+        )
+    lines.append("")
+    lines += all_list([node.class_name, node.async_class, node.raw_class, node.async_raw_class])
+    for is_async in (False, True):
+        lines += ["", ""]
+        lines += _resource_class(node, methods, is_async)
+    for is_async in (False, True):
+        lines += ["", ""]
+        lines += _raw_class(node, [m.name for m in methods], is_async)
+    return "\n".join(lines) + "\n"
+
+
+def _resource_class(node: ResourceNode, methods: list[MethodCode], is_async: bool) -> list[str]:
+    cls = node.async_class if is_async else node.class_name
+    base = "AsyncAPIResource" if is_async else "SyncAPIResource"
+    client = "AsyncAPIClient" if is_async else "SyncAPIClient"
+    raw = node.async_raw_class if is_async else node.raw_class
+    lines = [f"class {cls}({base}):"]
+    doc = docstring_lines(node.resource.description, INDENT)
+    if doc:
+        lines += doc
+        lines.append("")
+    if node.children:
+        lines.append(f"{INDENT}def __init__(self, client: {client}) -> None:")
+        lines.append(f"{INDENT}{INDENT}super().__init__(client)")
+        for child in node.children:
+            child_cls = child.async_class if is_async else child.class_name
+            lines.append(f"{INDENT}{INDENT}self.{child.attribute} = {child_cls}(client)")
+        lines.append("")
+    lines.append(f"{INDENT}@property")
+    lines.append(f"{INDENT}def with_raw_response(self) -> {raw}:")
+    lines.append(f"{INDENT}{INDENT}return {raw}(self)")
+    for method in methods:
+        lines.append("")
+        lines.extend(method.async_lines if is_async else method.sync_lines)
+    return lines
+
+
+def _raw_class(node: ResourceNode, method_names_: list[str], is_async: bool) -> list[str]:
+    cls = node.async_raw_class if is_async else node.raw_class
+    target = node.async_class if is_async else node.class_name
+    wrapper = "async_to_raw_response_wrapper" if is_async else "to_raw_response_wrapper"
+    lines = [
+        f"class {cls}:",
+        f"{INDENT}def __init__(self, resource: {target}) -> None:",
+    ]
+    body = INDENT * 2
+    for name in method_names_:
+        lines += _assign_call(body, f"self.{name} = {wrapper}", f"resource.{name}")
+    for child in node.children:
+        child_raw = child.async_raw_class if is_async else child.raw_class
+        lines += _assign_call(body, f"self.{child.attribute} = {child_raw}", f"resource.{child.attribute}")
+    if not method_names_ and not node.children:
+        lines.append(f"{INDENT}{INDENT}self._resource = resource")
+    return lines
+
+
+def _assign_call(indent: str, head: str, arg: str) -> list[str]:
+    line = f"{indent}{head}({arg})"
+    if fits(line):
+        return [line]
+    return [f"{indent}{head}(", f"{indent}{INDENT}{arg}", f"{indent})"]

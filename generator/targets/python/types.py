@@ -1,0 +1,190 @@
+"""IR TypeRef → Python annotation (as a small expression tree) plus what it needs imported.
+
+Annotations use the `typing` spellings (`Optional[X]`, `List[X]`, `Union[A, B]`) so
+every compound type is a `Head[...]` bracket: `layout.py` can then break any long
+annotation the way black does without guessing at operator splits.
+"""
+
+from __future__ import annotations
+
+import json
+from collections.abc import Mapping
+from dataclasses import dataclass, field
+from typing import Literal, Union
+
+from generator.ir.model import (
+    ArrayOf,
+    EnumModel,
+    LiteralOf,
+    MapOf,
+    Model,
+    Nullable,
+    ObjectModel,
+    Primitive,
+    Ref,
+    TypeRef,
+    UnionModel,
+    UnionOf,
+)
+
+
+@dataclass(frozen=True)
+class Sub:
+    """`head[args...]`; `Annotated` and `Literal` too."""
+
+    head: str
+    args: tuple[Expr, ...]
+
+    def flat(self) -> str:
+        return f"{self.head}[{', '.join(flat(a) for a in self.args)}]"
+
+
+Expr = Union[str, Sub]
+
+
+def flat(expr: Expr) -> str:
+    return expr if isinstance(expr, str) else expr.flat()
+
+
+def py_literal(value: object) -> str:
+    """A Python literal in black's style (double-quoted strings)."""
+    if isinstance(value, bool) or value is None:
+        return repr(value)
+    if isinstance(value, str):
+        return json.dumps(value, ensure_ascii=False)
+    if isinstance(value, (int, float)):
+        return repr(value)
+    return repr(value)
+
+
+Context = Literal["response", "request"]
+
+
+@dataclass
+class Needs:
+    """What an annotation uses: typing names, runtime names, model classes."""
+
+    typing: set[str] = field(default_factory=set)
+    runtime: set[str] = field(default_factory=set)
+    pydantic: set[str] = field(default_factory=set)
+    models: set[str] = field(default_factory=set)
+    """IR model names."""
+
+    def merge(self, other: Needs) -> None:
+        self.typing |= other.typing
+        self.runtime |= other.runtime
+        self.pydantic |= other.pydantic
+        self.models |= other.models
+
+
+@dataclass(frozen=True)
+class TypeMapper:
+    models: Mapping[str, Model]
+    class_names: Mapping[str, str]
+    unixtime_as_datetime: bool
+
+    def annotation(self, ref: TypeRef, needs: Needs, context: Context = "response") -> Expr:
+        if isinstance(ref, Primitive):
+            return self._primitive(ref, needs, context)
+        if isinstance(ref, Nullable):
+            inner = self.annotation(ref.inner, needs, context)
+            if isinstance(inner, Sub) and inner.head == "Optional":
+                return inner
+            if inner == "object":
+                return inner
+            needs.typing.add("Optional")
+            return Sub("Optional", (inner,))
+        if isinstance(ref, ArrayOf):
+            item = self.annotation(ref.items, needs, context)
+            head = "Iterable" if context == "request" else "List"
+            needs.typing.add(head)
+            return Sub(head, (item,))
+        if isinstance(ref, MapOf):
+            needs.typing.add("Dict")
+            return Sub("Dict", ("str", self.annotation(ref.values, needs, context)))
+        if isinstance(ref, LiteralOf):
+            needs.typing.add("Literal")
+            return Sub("Literal", (py_literal(ref.value),))
+        if isinstance(ref, UnionOf):
+            return self.union(ref.variants, ref.discriminator is not None, needs, context,
+                               ref.discriminator.property if ref.discriminator else None)
+        return self._ref(ref, needs, context)
+
+    # ------------------------------------------------------------------ pieces
+
+    def _primitive(self, ref: Primitive, needs: Needs, context: Context) -> Expr:
+        if ref.kind == "string":
+            if ref.format == "binary" and context == "request":
+                needs.runtime.add("FileTypes")
+                return "FileTypes"
+            return "str"
+        if ref.kind == "integer":
+            if ref.format == "unixtime" and self.unixtime_as_datetime:
+                if context == "request":
+                    needs.runtime.add("datetime")
+                    return "datetime"
+                needs.runtime.add("UnixDatetime")
+                return "UnixDatetime"
+            return "int"
+        if ref.kind == "number":
+            return "float"
+        if ref.kind == "boolean":
+            return "bool"
+        return "object"
+
+    def union(
+        self,
+        variants: tuple[TypeRef, ...],
+        discriminated: bool,
+        needs: Needs,
+        context: Context,
+        prop: str | None,
+    ) -> Expr:
+        args: list[Expr] = []
+        nullable = False
+        for v in variants:
+            if isinstance(v, Nullable):
+                nullable = True
+                v = v.inner
+            a = self.annotation(v, needs, context)
+            if a not in args:
+                args.append(a)
+        if "object" in args:
+            expr: Expr = "object"
+        elif len(args) == 1:
+            expr = args[0]
+        else:
+            needs.typing.add("Union")
+            expr = Sub("Union", tuple(args))
+            if discriminated and prop is not None and context == "response":
+                needs.typing.add("Annotated")
+                needs.runtime.add("PropertyInfo")
+                expr = Sub("Annotated", (expr, f"PropertyInfo(discriminator={py_literal(prop)})"))
+        if nullable and expr != "object":
+            needs.typing.add("Optional")
+            expr = Sub("Optional", (expr,))
+        return expr
+
+    def _ref(self, ref: Ref, needs: Needs, context: Context) -> Expr:
+        model = self.models.get(ref.name)
+        if model is None:
+            return "object"
+        name = self.class_names[ref.name]
+        needs.models.add(ref.name)
+        if context == "request" and isinstance(model, (ObjectModel, UnionModel)):
+            needs.typing.update({"Union", "Dict"})
+            return Sub("Union", (name, Sub("Dict", ("str", "object"))))
+        return name
+
+    # ------------------------------------------------------------------ models
+
+    def enum_expr(self, model: EnumModel, needs: Needs) -> Expr:
+        needs.typing.add("Literal")
+        literal = Sub("Literal", tuple(py_literal(v.value) for v in model.values))
+        if not model.values:
+            return "str"
+        if model.open:
+            needs.typing.add("Union")
+            base = {"string": "str", "integer": "int", "number": "float"}[model.base]
+            return Sub("Union", (literal, base))
+        return literal
