@@ -32,7 +32,9 @@ def job(name: str, spec: Path) -> Callable[[], Any]:
     if name == "pyyaml-c":
         import yaml
 
-        return lambda: yaml.load(spec.read_text(encoding="utf-8"), Loader=yaml.CSafeLoader)
+        return lambda: yaml.load(
+            spec.read_text(encoding="utf-8"), Loader=yaml.CSafeLoader
+        )
     if name == "yaml-rs":
         import yaml_rs
 
@@ -77,7 +79,13 @@ def memory_in_child(name: str, spec: Path) -> dict[str, float]:
         "rss = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss\n"
         "print(json.dumps({'traced': peak / 2**20, 'rss': rss / 1024, 'rss_growth': (rss - base) / 1024}))\n"
     )
-    out = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, check=True, cwd=REPO)
+    out = subprocess.run(
+        [sys.executable, "-c", code],
+        capture_output=True,
+        text=True,
+        check=True,
+        cwd=REPO,
+    )
     return json.loads(out.stdout)  # type: ignore[no-any-return]
 
 
@@ -87,15 +95,21 @@ def main() -> None:
     parser.add_argument("--runs", type=int, default=7)
     args = parser.parse_args()
     spec: Path = args.spec.resolve()
-    print(f"spec: {spec.name} ({spec.stat().st_size / 2**20:.1f} MiB), median of {args.runs} runs\n")
+    print(
+        f"spec: {spec.name} ({spec.stat().st_size / 2**20:.1f} MiB), median of {args.runs} runs\n"
+    )
     header = f"{'job':<12} {'first s':>8} {'median s':>9} {'traced MiB':>11} {'max RSS MiB':>12}"
     print(header)
     print("-" * len(header))
     for name in JOBS:
         first, median = timings(name, spec, args.runs)
         mem = memory_in_child(name, spec)
-        print(f"{name:<12} {first:>8.3f} {median:>9.3f} {mem['traced']:>11.1f} {mem['rss']:>12.1f}")
-    print("\n`build` runs on a document loaded beforehand: its traced peak is its own, its max RSS includes the load.")
+        print(
+            f"{name:<12} {first:>8.3f} {median:>9.3f} {mem['traced']:>11.1f} {mem['rss']:>12.1f}"
+        )
+    print(
+        "\n`build` runs on a document loaded beforehand: its traced peak is its own, its max RSS includes the load."
+    )
 
 
 if __name__ == "__main__":

@@ -53,7 +53,9 @@ def generator_digest() -> str:
 
 def _source_files(root: Path) -> Iterable[Path]:
     for folder, dirs, files in os.walk(root):
-        dirs[:] = sorted(d for d in dirs if d != "__pycache__" and not d.startswith("."))
+        dirs[:] = sorted(
+            d for d in dirs if d != "__pycache__" and not d.startswith(".")
+        )
         for name in files:
             if not name.endswith((".pyc", ".pyo")):
                 yield Path(folder) / name
@@ -126,7 +128,9 @@ class Cache:
     def put_object(self, kind: str, key: str, value: Any) -> None:
         try:
             data = pickle.dumps(value, protocol=pickle.HIGHEST_PROTOCOL)
-        except Exception:  # noqa: BLE001 - an object that cannot be pickled is not cached
+        except (
+            Exception
+        ):  # noqa: BLE001 - an object that cannot be pickled is not cached
             return
         self.write(kind, key, data)
 
@@ -154,7 +158,9 @@ class Cache:
             "manifest_digest": record.manifest_digest,
             "keys": [list(pair) for pair in record.keys],
         }
-        self.write("runs", digest(str(output.resolve())), json.dumps(raw).encode("utf-8"))
+        self.write(
+            "runs", digest(str(output.resolve())), json.dumps(raw).encode("utf-8")
+        )
 
     def forget_run(self, output: Path) -> None:
         try:

@@ -33,7 +33,15 @@ DEFAULT_CACHE_DIR = ".sdkforge-cache"
 CONFIG_FILE = "pyproject.toml"
 
 _TARGET_NAME = re.compile(r"^[A-Za-z_][A-Za-z0-9_]*(\.[A-Za-z_][A-Za-z0-9_]*)*$")
-_SDK_KEYS = {"spec", "flavor", "target", "output", "package-name", "client-name", "formatter"}
+_SDK_KEYS = {
+    "spec",
+    "flavor",
+    "target",
+    "output",
+    "package-name",
+    "client-name",
+    "formatter",
+}
 _TOP_KEYS = {"formatter", "cache-dir", "sdk"}
 
 
@@ -77,7 +85,9 @@ def find_config(start: Path) -> Path | None:
     """The nearest `pyproject.toml` holding a `[tool.sdkforge]` table, from `start` upwards."""
     for folder in (start, *start.parents):
         candidate = folder / CONFIG_FILE
-        if candidate.is_file() and "[tool.sdkforge" in candidate.read_text(encoding="utf-8"):
+        if candidate.is_file() and "[tool.sdkforge" in candidate.read_text(
+            encoding="utf-8"
+        ):
             return candidate
     return None
 
@@ -98,7 +108,9 @@ def load_config(file: Path | None = None, *, cwd: Path | None = None) -> Project
     try:
         data = tomllib.loads(file.read_text(encoding="utf-8"))
     except tomllib.TOMLDecodeError as err:
-        raise SpecError.at(f"not valid TOML: {err}", code="config", file=str(file)) from None
+        raise SpecError.at(
+            f"not valid TOML: {err}", code="config", file=str(file)
+        ) from None
     table = data.get("tool", {}).get("sdkforge", {})
     return parse_config(table, root=file.parent, file=file)
 
@@ -113,23 +125,40 @@ def parse_config(table: Any, *, root: Path, file: Path | None = None) -> Project
         raise fail("[tool.sdkforge] must be a table", "/tool/sdkforge")
     unknown = sorted(set(table) - _TOP_KEYS)
     if unknown:
-        raise fail(f"unknown key {unknown[0]!r} in [tool.sdkforge]", f"/tool/sdkforge/{unknown[0]}")
-    formatter = _formatter(table.get("formatter", "black"), lambda m: fail(m, "/tool/sdkforge/formatter"))
+        raise fail(
+            f"unknown key {unknown[0]!r} in [tool.sdkforge]",
+            f"/tool/sdkforge/{unknown[0]}",
+        )
+    formatter = _formatter(
+        table.get("formatter", "black"), lambda m: fail(m, "/tool/sdkforge/formatter")
+    )
     cache_dir = table.get("cache-dir", DEFAULT_CACHE_DIR)
     if not isinstance(cache_dir, str) or not cache_dir:
         raise fail("cache-dir must be a non-empty string", "/tool/sdkforge/cache-dir")
     entries = table.get("sdk", [])
     if not isinstance(entries, list):
-        raise fail("[[tool.sdkforge.sdk]] must be an array of tables", "/tool/sdkforge/sdk")
+        raise fail(
+            "[[tool.sdkforge.sdk]] must be an array of tables", "/tool/sdkforge/sdk"
+        )
     sdks = tuple(
-        _sdk(entry, lambda m, key, i=i: fail(m, f"/tool/sdkforge/sdk/{i}" + (f"/{key}" if key else "")))
+        _sdk(
+            entry,
+            lambda m, key, i=i: fail(
+                m, f"/tool/sdkforge/sdk/{i}" + (f"/{key}" if key else "")
+            ),
+        )
         for i, entry in enumerate(entries)
     )
     outputs = [s.output.rstrip("/") for s in sdks]
     for out in outputs:
         if outputs.count(out) > 1:
-            raise fail(f"two SDKs write to the same output folder {out!r}", "/tool/sdkforge/sdk")
-    return ProjectConfig(root=root, formatter=formatter, cache_dir=cache_dir, sdks=sdks, file=file)
+            raise fail(
+                f"two SDKs write to the same output folder {out!r}",
+                "/tool/sdkforge/sdk",
+            )
+    return ProjectConfig(
+        root=root, formatter=formatter, cache_dir=cache_dir, sdks=sdks, file=file
+    )
 
 
 def _formatter(value: Any, fail: Any) -> Formatter:
@@ -153,10 +182,15 @@ def _sdk(entry: Any, fail: Any) -> SdkConfig:
             raise fail(f"{key!r} must be a non-empty string", key)
     flavor = entry.get("flavor")
     if flavor is not None and flavor not in FLAVOR_NAMES:
-        raise fail(f"flavor must be one of {', '.join(FLAVOR_NAMES)}, not {flavor!r}", "flavor")
+        raise fail(
+            f"flavor must be one of {', '.join(FLAVOR_NAMES)}, not {flavor!r}", "flavor"
+        )
     target = entry["target"]
     if not _TARGET_NAME.match(target):
-        raise fail(f"target must be python, typescript or a module path, not {target!r}", "target")
+        raise fail(
+            f"target must be python, typescript or a module path, not {target!r}",
+            "target",
+        )
     output = entry["output"]
     formatter = entry.get("formatter")
     return SdkConfig(
@@ -166,5 +200,9 @@ def _sdk(entry: Any, fail: Any) -> SdkConfig:
         package_name=entry["package-name"],
         client_name=entry.get("client-name"),
         flavor=flavor,
-        formatter=_formatter(formatter, lambda m: fail(m, "formatter")) if formatter is not None else None,
+        formatter=(
+            _formatter(formatter, lambda m: fail(m, "formatter"))
+            if formatter is not None
+            else None
+        ),
     )

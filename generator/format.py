@@ -64,7 +64,9 @@ def _distribution_version(name: str) -> str:
         return "missing"
 
 
-def format_files(files: Sequence[Unformatted], formatter: Formatter, store: Cache | None) -> FormatOutcome:
+def format_files(
+    files: Sequence[Unformatted], formatter: Formatter, store: Cache | None
+) -> FormatOutcome:
     identity = formatter_identity(formatter)
     texts: list[str | None] = []
     misses: list[int] = []
@@ -72,15 +74,21 @@ def format_files(files: Sequence[Unformatted], formatter: Formatter, store: Cach
         if formatter == "none" or item.language not in FORMATTED_LANGUAGES:
             texts.append(item.text)
             continue
-        cached = store.get_text("fmt", digest(identity, item.text)) if store is not None else None
+        cached = (
+            store.get_text("fmt", digest(identity, item.text))
+            if store is not None
+            else None
+        )
         texts.append(cached)
         if cached is None:
             misses.append(i)
     warnings: list[Diagnostic] = []
     if misses:
         todo = [files[i] for i in misses]
-        results = _black(todo, warnings) if formatter == "black" else _ruff(todo, warnings)
-        for i, result in zip(misses, results):
+        results = (
+            _black(todo, warnings) if formatter == "black" else _ruff(todo, warnings)
+        )
+        for i, result in zip(misses, results, strict=True):
             ok = result is not None
             texts[i] = result if ok else files[i].text
             if ok and store is not None:
@@ -92,7 +100,9 @@ def format_files(files: Sequence[Unformatted], formatter: Formatter, store: Cach
     )
 
 
-def _black(files: Sequence[Unformatted], warnings: list[Diagnostic]) -> list[str | None]:
+def _black(
+    files: Sequence[Unformatted], warnings: list[Diagnostic]
+) -> list[str | None]:
     import black
 
     mode = black.Mode()
@@ -100,8 +110,14 @@ def _black(files: Sequence[Unformatted], warnings: list[Diagnostic]) -> list[str
     for item in files:
         try:
             out.append(black.format_str(item.text, mode=mode))
-        except Exception as err:  # noqa: BLE001 - black raises many kinds; keep the text, warn
-            warnings.append(_not_formatted(item.path, "black", str(err).splitlines()[0] if str(err) else ""))
+        except (
+            Exception
+        ) as err:  # noqa: BLE001 - black raises many kinds; keep the text, warn
+            warnings.append(
+                _not_formatted(
+                    item.path, "black", str(err).splitlines()[0] if str(err) else ""
+                )
+            )
             out.append(None)
     return out
 
@@ -117,7 +133,13 @@ def _ruff(files: Sequence[Unformatted], warnings: list[Diagnostic]) -> list[str 
     """One `ruff format` process for every file: starting one per file would cost more than formatting."""
     binary = _ruff_binary()
     if binary is None:
-        warnings.append(Diagnostic("warning", "formatter-missing", "ruff is not installed; output left unformatted"))
+        warnings.append(
+            Diagnostic(
+                "warning",
+                "formatter-missing",
+                "ruff is not installed; output left unformatted",
+            )
+        )
         return [None] * len(files)
     with tempfile.TemporaryDirectory(prefix="sdkforge-ruff-") as tmp:
         paths = []
@@ -147,10 +169,17 @@ def _ruff(files: Sequence[Unformatted], warnings: list[Diagnostic]) -> list[str 
                 out.append(single.stdout)
             else:
                 first = single.stderr.strip().splitlines()[:1]
-                warnings.append(_not_formatted(item.path, "ruff", first[0] if first else ""))
+                warnings.append(
+                    _not_formatted(item.path, "ruff", first[0] if first else "")
+                )
                 out.append(None)
         return out
 
 
 def _not_formatted(path: str, tool: str, reason: str) -> Diagnostic:
-    return Diagnostic("warning", "not-formatted", f"{tool} could not format the file, left as rendered: {reason}", path)
+    return Diagnostic(
+        "warning",
+        "not-formatted",
+        f"{tool} could not format the file, left as rendered: {reason}",
+        path,
+    )

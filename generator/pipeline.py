@@ -45,7 +45,7 @@ ApiLoader = Callable[[Path, str, "Path | None"], tuple["Api", tuple[Path, ...]]]
 
 _registered_targets: dict[str, PlanFn] = {}
 _api_loader: ApiLoader | None = None
-_api_memo: dict[str, Api] = {}
+_api_memo: dict[str, tuple[Api, tuple[Path, ...], str | None]] = {}
 
 
 def register_target(name: str, plan: PlanFn) -> None:
@@ -127,9 +127,13 @@ class _Clock:
             self.timings.append((name, time.perf_counter() - start))
 
 
-
-
-def run(job: Job, *, cache: Cache | None, check: bool = False, reporter: Reporter | None = None) -> Outcome:
+def run(
+    job: Job,
+    *,
+    cache: Cache | None,
+    check: bool = False,
+    reporter: Reporter | None = None,
+) -> Outcome:
     """Generate (or with `check`, compare) one SDK."""
     report = reporter or _Silent()
     clock = _Clock()
@@ -137,7 +141,9 @@ def run(job: Job, *, cache: Cache | None, check: bool = False, reporter: Reporte
         record = cache.run_record(job.output) if cache is not None else None
         up_to_date = record is not None and _up_to_date(job, record)
     if up_to_date:
-        return Outcome(job, "clean" if check else "unchanged", timings=tuple(clock.timings))
+        return Outcome(
+            job, "clean" if check else "unchanged", timings=tuple(clock.timings)
+        )
 
     report.stage("load")
     with clock.stage("load"):
@@ -150,14 +156,20 @@ def run(job: Job, *, cache: Cache | None, check: bool = False, reporter: Reporte
         from generator.flavors import apply
 
         api = apply(api, flavor)
-        warnings.extend(w for w in api.warnings if w not in warnings)
+        seen = set(warnings)
+        warnings.extend(w for w in api.warnings if w not in seen)
 
     report.stage("plan")
     with clock.stage("plan"):
-        options = TargetOptions(package_name=job.package_name, client_name=job.client_name or flavor.client_name)
+        options = TargetOptions(
+            package_name=job.package_name,
+            client_name=job.client_name or flavor.client_name,
+        )
         plan = target_plan(job.target)(api, flavor, options)
 
-    files, rendered, formatted, keys, format_warnings = _produce(job, plan, record, cache, report, clock)
+    files, rendered, formatted, keys, format_warnings = _produce(
+        job, plan, record, cache, report, clock
+    )
     warnings.extend(format_warnings)
 
     report.stage("write")
@@ -245,7 +257,9 @@ def _up_to_date(job: Job, record: RunRecord) -> bool:
     return all((job.output / p).exists() for p in manifest.hand_written)
 
 
-def _save_record(job: Job, cache: Cache, inputs: tuple[Path, ...], keys: dict[str, str]) -> None:
+def _save_record(
+    job: Job, cache: Cache, inputs: tuple[Path, ...], keys: dict[str, str]
+) -> None:
     try:
         manifest_text = (job.output / MANIFEST).read_bytes()
     except OSError:
@@ -265,7 +279,9 @@ def _save_record(job: Job, cache: Cache, inputs: tuple[Path, ...], keys: dict[st
 # ----------------------------------------------------------------- load + build
 
 
-def _default_loader(spec: Path, label: str, cache_dir: Path | None) -> tuple[Api, tuple[Path, ...]]:
+def _default_loader(
+    spec: Path, label: str, cache_dir: Path | None
+) -> tuple[Api, tuple[Path, ...]]:
     from generator.ir.build import build
     from generator.load import load
 
@@ -281,33 +297,27 @@ def _default_loader(spec: Path, label: str, cache_dir: Path | None) -> tuple[Api
 
 
 def _load_api(job: Job, cache: Cache | None) -> tuple[Api, tuple[Path, ...]]:
+    """Load and build, once per spec and process (several SDKs often share a spec).
+
+    The IR is not cached on disk: unpickling it costs about as much as building it
+    again from the loader's own parse cache, and pickling it would slow every run.
+    """
     if not job.spec.is_file():
-        raise SpecError.at("spec file not found", code="missing-spec", file=job.spec_label)
-    loader = _api_loader or _default_loader
+        raise SpecError.at(
+            "spec file not found", code="missing-spec", file=job.spec_label
+        )
     spec = job.spec.resolve()
-    entry_bytes = spec.read_bytes()
-    index_key = digest("api-index", generator_digest(), str(spec), entry_bytes)
-    content_key: str | None = None
-    if cache is not None:
-        index = cache.get_object("api-index", index_key)
-        if isinstance(index, tuple):
-            inputs = tuple(Path(p) for p in index)
-            content_key = _content_key(spec, inputs)
-            if content_key is not None:
-                memo = _api_memo.get(content_key)
-                cached = memo if memo is not None else cache.get_object("api", content_key)
-                if cached is not None:
-                    _api_memo[content_key] = cached
-                    return replace(cached, source_file=job.spec_label), inputs
-    api, inputs = loader(spec, job.spec_label, cache.root / "load" if cache is not None else None)
-    api = replace(api, source_file=job.spec_label)
-    if cache is not None:
-        cache.put_object("api-index", index_key, tuple(str(p) for p in inputs))
-        content_key = _content_key(spec, inputs)
-        if content_key is not None:
-            cache.put_object("api", content_key, api)
-            _api_memo[content_key] = api
-    return api, inputs
+    memo = _api_memo.get(str(spec))
+    if memo is not None:
+        api, inputs, key = memo
+        if key is not None and _content_key(spec, inputs) == key:
+            return replace(api, source_file=job.spec_label), inputs
+    loader = _api_loader or _default_loader
+    api, inputs = loader(
+        spec, job.spec_label, cache.root / "load" if cache is not None else None
+    )
+    _api_memo[str(spec)] = (api, inputs, _content_key(spec, inputs))
+    return replace(api, source_file=job.spec_label), inputs
 
 
 def _content_key(spec: Path, inputs: Sequence[Path]) -> str | None:
@@ -332,7 +342,8 @@ def _flavor(job: Job, api: Api) -> Flavor:
         return FLAVORS[job.flavor]
     except KeyError:
         raise SpecError.at(
-            f"unknown flavor {job.flavor!r} (choose from {', '.join(sorted(FLAVORS))})", code="usage"
+            f"unknown flavor {job.flavor!r} (choose from {', '.join(sorted(FLAVORS))})",
+            code="usage",
         ) from None
 
 
@@ -348,7 +359,9 @@ def target_plan(name: str) -> PlanFn:
         raise
     plan = getattr(module, "plan", None)
     if plan is None:
-        raise SpecError.at(f"target {name!r} has no plan(api, flavor, options)", code="usage")
+        raise SpecError.at(
+            f"target {name!r} has no plan(api, flavor, options)", code="usage"
+        )
     return plan  # type: ignore[no-any-return]
 
 
@@ -358,7 +371,13 @@ def target_plan(name: str) -> PlanFn:
 def _cache_key(job: Job, planned: PlannedFile) -> str:
     from generator.format import formatter_identity
 
-    return digest("file", formatter_identity(job.formatter), planned.path, planned.language, planned.key)
+    return digest(
+        "file",
+        formatter_identity(job.formatter),
+        planned.path,
+        planned.language,
+        planned.key,
+    )
 
 
 def _produce(
@@ -368,7 +387,13 @@ def _produce(
     cache: Cache | None,
     report: Reporter,
     clock: _Clock,
-) -> tuple[list[OutputFile], tuple[str, ...], tuple[str, ...], dict[str, str], tuple[Diagnostic, ...]]:
+) -> tuple[
+    list[OutputFile],
+    tuple[str, ...],
+    tuple[str, ...],
+    dict[str, str],
+    tuple[Diagnostic, ...],
+]:
     from generator.format import Unformatted, format_files
 
     manifest = read_manifest(job.output) or Manifest(files=())
@@ -380,7 +405,10 @@ def _produce(
         except OSError:
             previous_keys = {}
     old_digests = manifest.digests()
-    on_disk = disk_digests(job.output, [f.path for f in plan.files if f.path in old_digests or not f.overwrite])
+    on_disk = disk_digests(
+        job.output,
+        [f.path for f in plan.files if f.path in old_digests or not f.overwrite],
+    )
 
     keys: dict[str, str] = {}
     results: dict[str, OutputFile] = {}
@@ -391,15 +419,23 @@ def _produce(
             keys[planned.path] = key
             disk = on_disk.get(planned.path)
             if not planned.overwrite and disk is not None:
-                results[planned.path] = OutputFile(planned.path, None, disk, overwrite=False)
+                results[planned.path] = OutputFile(
+                    planned.path, None, disk, overwrite=False
+                )
                 continue
-            if planned.overwrite and previous_keys.get(planned.path) == key and disk is not None:
+            if (
+                planned.overwrite
+                and previous_keys.get(planned.path) == key
+                and disk is not None
+            ):
                 if old_digests.get(planned.path) == disk:
                     results[planned.path] = OutputFile(planned.path, None, disk)
                     continue
             text = cache.get_text("file", key) if cache is not None else None
             if text is not None:
-                results[planned.path] = OutputFile.of(planned.path, text, planned.overwrite)
+                results[planned.path] = OutputFile.of(
+                    planned.path, text, planned.overwrite
+                )
             else:
                 to_render.append(planned)
 
@@ -413,8 +449,10 @@ def _produce(
     report.stage("format", len(raw))
     with clock.stage("format"):
         outcome = format_files(raw, job.formatter, cache)
-    for planned, text in zip(to_render, outcome.texts):
-        results[planned.path] = OutputFile(planned.path, text, sha256_text(text), planned.overwrite)
+    for planned, text in zip(to_render, outcome.texts, strict=True):
+        results[planned.path] = OutputFile(
+            planned.path, text, sha256_text(text), planned.overwrite
+        )
         if cache is not None:
             cache.put_text("file", keys[planned.path], text)
     ordered = [results[f.path] for f in plan.files]

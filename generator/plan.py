@@ -25,6 +25,9 @@ class PlannedFile:
     language: Language = "text"
     overwrite: bool = True
     """False for a hand-written home (`_patch.py`): created once, never overwritten."""
+    preformatted: bool = False
+    """`render()` already returns black's style (checked by `black --check` in tests), so
+    running black over it again changes nothing and may be skipped."""
 
 
 @dataclass(frozen=True)

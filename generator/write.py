@@ -74,7 +74,11 @@ class Change:
     kind: ChangeKind
 
     def describe(self) -> str:
-        return {"changed": "differs", "missing": "missing", "stale": "stale (no longer generated)"}[self.kind]
+        return {
+            "changed": "differs",
+            "missing": "missing",
+            "stale": "stale (no longer generated)",
+        }[self.kind]
 
 
 @dataclass(frozen=True)
@@ -122,7 +126,6 @@ def disk_digests(out: Path, paths: Iterable[str]) -> dict[str, str | None]:
 def compare(out: Path, files: Sequence[OutputFile]) -> tuple[Change, ...]:
     """What writing `files` would change in `out`, without writing anything."""
     _validate(files)
-    recover_interrupted(out)
     manifest = Manifest.for_files(files)
     old = read_manifest(out) or Manifest(files=())
     on_disk = disk_digests(out, [f.path for f in files] + [p for p, _ in old.files])
@@ -137,9 +140,15 @@ def compare(out: Path, files: Sequence[OutputFile]) -> tuple[Change, ...]:
     for path, _ in old.files:
         if path not in planned and on_disk[path] is not None:
             changes.append(Change(path, "stale"))
-    manifest_now = (out / MANIFEST).read_text(encoding="utf-8") if (out / MANIFEST).is_file() else None
+    manifest_now = (
+        (out / MANIFEST).read_text(encoding="utf-8")
+        if (out / MANIFEST).is_file()
+        else None
+    )
     if manifest_now != manifest.to_text():
-        changes.append(Change(MANIFEST, "missing" if manifest_now is None else "changed"))
+        changes.append(
+            Change(MANIFEST, "missing" if manifest_now is None else "changed")
+        )
     return tuple(sorted(changes, key=lambda c: c.path))
 
 
@@ -156,7 +165,9 @@ def write_output(out: Path, files: Sequence[OutputFile]) -> WriteResult:
         written = [f.path for f in files]
         for f in files:
             if f.content is None:
-                raise ValueError(f"{f.path}: no content to write into a new output folder")
+                raise ValueError(
+                    f"{f.path}: no content to write into a new output folder"
+                )
         _stage_and_swap(out, files, skip=set(), manifest_text=manifest_text, fresh=True)
         return WriteResult(written=tuple(sorted(written)))
 
@@ -171,13 +182,21 @@ def write_output(out: Path, files: Sequence[OutputFile]) -> WriteResult:
             kept.append(f.path)
         elif now != f.sha256:
             if f.content is None:
-                raise ValueError(f"{f.path}: changed on disk but no content was rendered for it")
+                raise ValueError(
+                    f"{f.path}: changed on disk but no content was rendered for it"
+                )
             to_write.append(f)
     stale = [p for p, _ in old.files if p not in planned and on_disk[p] is not None]
-    manifest_now = (out / MANIFEST).read_text(encoding="utf-8") if (out / MANIFEST).is_file() else None
+    manifest_now = (
+        (out / MANIFEST).read_text(encoding="utf-8")
+        if (out / MANIFEST).is_file()
+        else None
+    )
     if not to_write and not stale and manifest_now == manifest_text:
         return WriteResult(kept=tuple(sorted(kept)))
-    _stage_and_swap(out, to_write, skip=set(stale), manifest_text=manifest_text, fresh=False)
+    _stage_and_swap(
+        out, to_write, skip=set(stale), manifest_text=manifest_text, fresh=False
+    )
     return WriteResult(
         written=tuple(sorted(f.path for f in to_write)),
         deleted=tuple(sorted(stale)),
@@ -189,8 +208,15 @@ def _validate(files: Sequence[OutputFile]) -> None:
     seen: set[str] = set()
     for f in files:
         p = PurePosixPath(f.path)
-        if p.is_absolute() or ".." in p.parts or f.path != p.as_posix() or f.path in ("", "."):
-            raise ValueError(f"planned path must be relative and normalised: {f.path!r}")
+        if (
+            p.is_absolute()
+            or ".." in p.parts
+            or f.path != p.as_posix()
+            or f.path in ("", ".")
+        ):
+            raise ValueError(
+                f"planned path must be relative and normalised: {f.path!r}"
+            )
         if f.path == MANIFEST:
             raise ValueError(f"{MANIFEST} is reserved for the generator")
         if f.path in seen:
@@ -214,6 +240,8 @@ def recover_interrupted(out: Path) -> None:
     prefix = f".{out.name}{STAGING_MARK}"
     leftovers = sorted(p for p in parent.iterdir() if p.name.startswith(prefix))
     for path in leftovers:
+        if _owner_alive(path.name[len(prefix) :]):
+            continue  # another run into the same folder is under way: not ours to clean
         if path.name[len(prefix) :].startswith("old-") and not out.exists():
             os.rename(path, out)
         elif path.is_dir() and not path.is_symlink():
@@ -222,8 +250,27 @@ def recover_interrupted(out: Path) -> None:
             path.unlink(missing_ok=True)
 
 
+def _owner_alive(suffix: str) -> bool:
+    """`new-1234` / `old-1234.ready`: is process 1234 (not this one) still running?"""
+    digits = suffix.split("-", 1)[-1].split(".", 1)[0]
+    if not digits.isdigit() or int(digits) == os.getpid():
+        return False
+    try:
+        os.kill(int(digits), 0)
+    except ProcessLookupError:
+        return False
+    except PermissionError:
+        return True
+    return True
+
+
 def _stage_and_swap(
-    out: Path, files: Sequence[OutputFile], *, skip: set[str], manifest_text: str, fresh: bool
+    out: Path,
+    files: Sequence[OutputFile],
+    *,
+    skip: set[str],
+    manifest_text: str,
+    fresh: bool,
 ) -> None:
     out.parent.mkdir(parents=True, exist_ok=True)
     staging = _staging_name(out, "new")

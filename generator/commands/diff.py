@@ -19,10 +19,19 @@ EXIT_BREAKING = 1
 @click.argument("old", type=click.Path(dir_okay=False, path_type=str))
 @click.argument("new", type=click.Path(dir_okay=False, path_type=str))
 @click.option(
-    "--format", "fmt", type=click.Choice(["text", "json", "markdown"]), default="text", show_default=True,
+    "--format",
+    "fmt",
+    type=click.Choice(["text", "json", "markdown"]),
+    default="text",
+    show_default=True,
     help="How to print the changelog.",
 )
-@click.option("--output", "-o", type=click.File("w", encoding="utf-8"), help="Write the changelog here instead of stdout.")
+@click.option(
+    "--output",
+    "-o",
+    type=click.File("w", encoding="utf-8"),
+    help="Write the changelog here instead of stdout.",
+)
 def diff(old: str, new: str, fmt: str, output: IO[str] | None) -> None:
     """Compare two versions of a spec at the IR level.
 

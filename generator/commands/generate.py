@@ -5,6 +5,7 @@ from __future__ import annotations
 import sys
 import time
 from collections.abc import Sequence
+from functools import partial
 from pathlib import Path
 from typing import TYPE_CHECKING, cast
 
@@ -23,17 +24,51 @@ EXIT_STALE = 1
 
 @click.command()
 @click.argument("spec", required=False, type=click.Path(dir_okay=False, path_type=str))
-@click.option("--flavor", type=click.Choice(["openai", "azure"]), help="SDK conventions (default: detected from the spec).")
-@click.option("--target", default=None, metavar="python|typescript", help="Language of the SDK (default: python).")
-@click.option("--output", "-o", type=click.Path(file_okay=False, path_type=str), help="Output folder.")
+@click.option(
+    "--flavor",
+    type=click.Choice(["openai", "azure"]),
+    help="SDK conventions (default: detected from the spec).",
+)
+@click.option(
+    "--target",
+    default=None,
+    metavar="python|typescript",
+    help="Language of the SDK (default: python).",
+)
+@click.option(
+    "--output",
+    "-o",
+    type=click.Path(file_okay=False, path_type=str),
+    help="Output folder.",
+)
 @click.option("--package-name", help="Package name of the SDK.")
 @click.option("--client-name", help="Client class name (default: the flavor's).")
-@click.option("--formatter", type=click.Choice(["black", "ruff", "none"]), help="Override the configured formatter.")
-@click.option("--config", "config_file", type=click.Path(dir_okay=False, path_type=Path), help="pyproject.toml to read.")
-@click.option("--check", is_flag=True, help="Write nothing; exit 1 naming the files that would change.")
-@click.option("--no-cache", is_flag=True, help="Neither read nor write the cache (a cold run).")
+@click.option(
+    "--formatter",
+    type=click.Choice(["black", "ruff", "none"]),
+    help="Override the configured formatter.",
+)
+@click.option(
+    "--config",
+    "config_file",
+    type=click.Path(dir_okay=False, path_type=Path),
+    help="pyproject.toml to read.",
+)
+@click.option(
+    "--check",
+    is_flag=True,
+    help="Write nothing; exit 1 naming the files that would change.",
+)
+@click.option(
+    "--no-cache", is_flag=True, help="Neither read nor write the cache (a cold run)."
+)
 @click.option("--quiet", "-q", is_flag=True, help="Print only warnings and errors.")
-@click.option("--verbose", "-v", is_flag=True, help="Print every warning and the time of each stage.")
+@click.option(
+    "--verbose",
+    "-v",
+    is_flag=True,
+    help="Print every warning and the time of each stage.",
+)
 def generate(
     spec: str | None,
     flavor: str | None,
@@ -57,19 +92,43 @@ def generate(
     config = run_or_exit(lambda: load_config(config_file))
     chosen = cast("Formatter | None", formatter)
     if spec is None:
-        extra = {"--flavor": flavor, "--target": target, "--output": output, "--package-name": package_name, "--client-name": client_name}
+        extra = {
+            "--flavor": flavor,
+            "--target": target,
+            "--output": output,
+            "--package-name": package_name,
+            "--client-name": client_name,
+        }
         given = [name for name, value in extra.items() if value is not None]
         if given:
-            raise click.UsageError(f"{given[0]} needs a SPEC argument (without SPEC, the config decides)")
+            raise click.UsageError(
+                f"{given[0]} needs a SPEC argument (without SPEC, the config decides)"
+            )
         jobs = _configured_jobs(config, chosen)
         if not jobs:
             where = config.file or Path("pyproject.toml")
-            raise click.UsageError(f"no SDKs configured: add [[tool.sdkforge.sdk]] tables to {where}, or give a SPEC")
+            raise click.UsageError(
+                f"no SDKs configured: add [[tool.sdkforge.sdk]] tables to {where}, or give a SPEC"
+            )
     else:
         if output is None or package_name is None:
-            raise click.UsageError("generating from a SPEC needs --output and --package-name")
-        jobs = [_command_line_job(spec, flavor, target or "python", output, package_name, client_name, chosen or config.formatter)]
-    outcomes = _run_all(jobs, config, check=check, use_cache=not no_cache, quiet=quiet, verbose=verbose)
+            raise click.UsageError(
+                "generating from a SPEC needs --output and --package-name"
+            )
+        jobs = [
+            _command_line_job(
+                spec,
+                flavor,
+                target or "python",
+                output,
+                package_name,
+                client_name,
+                chosen or config.formatter,
+            )
+        ]
+    outcomes = _run_all(
+        jobs, config, check=check, use_cache=not no_cache, quiet=quiet, verbose=verbose
+    )
     if check:
         _report_check(outcomes, quiet=quiet)
 
@@ -116,7 +175,13 @@ def _command_line_job(
 
 
 def _run_all(
-    jobs: Sequence[Job], config: ProjectConfig, *, check: bool, use_cache: bool, quiet: bool, verbose: bool
+    jobs: Sequence[Job],
+    config: ProjectConfig,
+    *,
+    check: bool,
+    use_cache: bool,
+    quiet: bool,
+    verbose: bool,
 ) -> list[Outcome]:
     from generator.cache import Cache
     from generator.pipeline import run
@@ -128,17 +193,26 @@ def _run_all(
     outcomes: list[Outcome] = []
     started = time.perf_counter()
     for index, job in enumerate(jobs, start=1):
-        progress = Progress(f"[{index}/{len(jobs)}] {job.output_label}", enabled=interactive)
-        outcome = run_or_exit(lambda job=job: run(job, cache=cache, check=check, reporter=progress))  # type: ignore[misc]
+        progress = Progress(
+            f"[{index}/{len(jobs)}] {job.output_label}", enabled=interactive
+        )
+        outcome = run_or_exit(
+            partial(run, job, cache=cache, check=check, reporter=progress)
+        )
         progress.close()
         outcomes.append(outcome)
         if (interactive or verbose) and not check:
             click.echo(_summary(outcome), err=True)
         if verbose:
-            stages = ", ".join(f"{name} {seconds * 1000:.0f} ms" for name, seconds in outcome.timings)
+            stages = ", ".join(
+                f"{name} {seconds * 1000:.0f} ms" for name, seconds in outcome.timings
+            )
             click.echo(f"  stages: {stages}", err=True)
             if outcome.rendered:
-                click.echo(f"  rendered {len(outcome.rendered)}, formatted {len(outcome.formatted)}", err=True)
+                click.echo(
+                    f"  rendered {len(outcome.rendered)}, formatted {len(outcome.formatted)}",
+                    err=True,
+                )
     print_warnings([w for o in outcomes for w in o.warnings], verbose=verbose)
     if verbose:
         click.echo(f"total {time.perf_counter() - started:.2f} s", err=True)
@@ -167,7 +241,10 @@ def _report_check(outcomes: Sequence[Outcome], *, quiet: bool) -> None:
         for change in outcome.changes:
             click.echo(f"{out}/{change.path}: {change.describe()}", err=True)
     total = sum(len(o.changes) for o in stale)
-    click.echo(f"{total} generated file(s) out of date; run `sdkforge generate` to update them", err=True)
+    click.echo(
+        f"{total} generated file(s) out of date; run `sdkforge generate` to update them",
+        err=True,
+    )
     sys.exit(EXIT_STALE)
 
 
@@ -231,9 +308,15 @@ def print_warnings(warnings: Sequence[Diagnostic], *, verbose: bool) -> None:
     for code in sorted(groups):
         items = groups[code]
         severity = "error" if any(w.severity == "error" for w in items) else "warning"
-        click.echo(f"{severity}[{code}]: {len(items)} occurrence{'s' if len(items) != 1 else ''}", err=True)
+        click.echo(
+            f"{severity}[{code}]: {len(items)} occurrence{'s' if len(items) != 1 else ''}",
+            err=True,
+        )
         shown = items if verbose else items[:SHOWN_PER_CODE]
         for w in shown:
             click.echo(f"  {w.render()}", err=True)
         if len(items) > len(shown):
-            click.echo(f"  ... and {len(items) - len(shown)} more (--verbose lists them all)", err=True)
+            click.echo(
+                f"  ... and {len(items) - len(shown)} more (--verbose lists them all)",
+                err=True,
+            )

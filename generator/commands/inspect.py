@@ -55,7 +55,9 @@ def summary(api: Api) -> str:
         _resource_lines(resource, 1, lines)
     lines.append("")
     kinds = Counter(model.kind for model in api.models)
-    counts = ", ".join(f"{kinds[k]} {k}" for k in ("object", "enum", "union", "alias") if kinds[k])
+    counts = ", ".join(
+        f"{kinds[k]} {k}" for k in ("object", "enum", "union", "alias") if kinds[k]
+    )
     lines.append(f"models: {len(api.models)} ({counts})" if counts else "models: 0")
     if api.client_parameters:
         names = ", ".join(p.name for p in api.client_parameters)

@@ -5,7 +5,16 @@ from __future__ import annotations
 from dataclasses import dataclass
 from typing import Literal
 
-Subject = Literal["operation", "parameter", "body", "response", "field", "enum value", "union variant", "type"]
+Subject = Literal[
+    "operation",
+    "parameter",
+    "body",
+    "response",
+    "field",
+    "enum value",
+    "union variant",
+    "type",
+]
 Action = Literal["added", "removed", "changed", "renamed"]
 
 SHARED = "(shared types)"

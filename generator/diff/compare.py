@@ -40,12 +40,16 @@ RESPONSE = 2
 BOTH = REQUEST | RESPONSE
 
 
-def compare(old: Api, new: Api, old_label: str = "old", new_label: str = "new") -> Changelog:
+def compare(
+    old: Api, new: Api, old_label: str = "old", new_label: str = "new"
+) -> Changelog:
     before, after = _Side.of(old), _Side.of(new)
     found = _Differ(before, after)
     found.operations()
     found.models()
-    return Changelog(old_label, new_label, tuple(sorted(set(found.changes), key=Change.sort_key)))
+    return Changelog(
+        old_label, new_label, tuple(sorted(set(found.changes), key=Change.sort_key))
+    )
 
 
 # ----------------------------------------------------------------- one side
@@ -107,14 +111,16 @@ class _Side:
 
 def _common_prefix(paths: list[list[str]]) -> list[str]:
     out: list[str] = []
-    for parts in zip(*paths):
+    for parts in zip(*paths, strict=False):
         if len(set(parts)) != 1:
             break
         out.append(parts[0])
     return out
 
 
-def _walk(resources: Iterable[Resource], prefix: str) -> Iterator[tuple[str, Operation]]:
+def _walk(
+    resources: Iterable[Resource], prefix: str
+) -> Iterator[tuple[str, Operation]]:
     for res in resources:
         path = f"{prefix}/{res.name}" if prefix else res.name
         for op in res.operations:
@@ -198,9 +204,14 @@ def accepts(wide: TypeRef, narrow: TypeRef) -> bool:
         if wide.kind == "any":
             return True
         if isinstance(narrow, Primitive):
-            return wide.kind == narrow.kind or (wide.kind == "number" and narrow.kind == "integer")
+            return wide.kind == narrow.kind or (
+                wide.kind == "number" and narrow.kind == "integer"
+            )
         if isinstance(narrow, LiteralOf):
-            return _literal_kind(narrow.value) in (wide.kind, "integer" if wide.kind == "number" else wide.kind)
+            return _literal_kind(narrow.value) in (
+                wide.kind,
+                "integer" if wide.kind == "number" else wide.kind,
+            )
         return False
     if isinstance(wide, ArrayOf) and isinstance(narrow, ArrayOf):
         return accepts(wide.items, narrow.items)
@@ -234,7 +245,15 @@ class _Differ:
         self.new = new
         self.changes: list[Change] = []
 
-    def add(self, group: str, subject: Subject, action: Action, target: str, detail: str, breaking: bool) -> None:
+    def add(
+        self,
+        group: str,
+        subject: Subject,
+        action: Action,
+        target: str,
+        detail: str,
+        breaking: bool,
+    ) -> None:
         self.changes.append(Change(group, subject, action, target, detail, breaking))
 
     # ------------------------------------------------------------- operations
@@ -245,17 +264,33 @@ class _Differ:
             after = self.new.operations.get(key)
             if before is None and after is not None:
                 group, op = after
-                self.add(group, "operation", "added", _op_label(op), op.summary or "", False)
+                self.add(
+                    group, "operation", "added", _op_label(op), op.summary or "", False
+                )
             elif after is None and before is not None:
                 group, op = before
-                self.add(group, "operation", "removed", _op_label(op), "calls to it no longer exist", True)
+                self.add(
+                    group,
+                    "operation",
+                    "removed",
+                    _op_label(op),
+                    "calls to it no longer exist",
+                    True,
+                )
             elif before is not None and after is not None:
                 self.operation(after[0], before[1], after[1])
 
     def operation(self, group: str, old: Operation, new: Operation) -> None:
         label = _op_label(new)
         if old.name != new.name:
-            self.add(group, "operation", "renamed", label, f"method {old.name} → {new.name}", True)
+            self.add(
+                group,
+                "operation",
+                "renamed",
+                label,
+                f"method {old.name} → {new.name}",
+                True,
+            )
         if new.deprecated and not old.deprecated:
             self.add(group, "operation", "changed", label, "deprecated", False)
         self.parameters(group, label, old.parameters, new.parameters)
@@ -272,43 +307,87 @@ class _Differ:
             self.add(group, "response", "changed", label, detail, breaking)
         if (old.streaming is None) != (new.streaming is None):
             if new.streaming is not None:
-                flag = f" (when `{new.streaming.flag}` is true)" if new.streaming.flag else ""
+                flag = (
+                    f" (when `{new.streaming.flag}` is true)"
+                    if new.streaming.flag
+                    else ""
+                )
                 self.add(group, "response", "added", label, f"streaming{flag}", False)
             else:
                 self.add(group, "response", "removed", label, "streaming", True)
         if (old.pagination is None) != (new.pagination is None):
-            now = "now paginated" if new.pagination is not None else "no longer paginated"
+            now = (
+                "now paginated" if new.pagination is not None else "no longer paginated"
+            )
             self.add(group, "response", "changed", label, now, True)
 
-    def parameters(self, group: str, label: str, old: tuple[Parameter, ...], new: tuple[Parameter, ...]) -> None:
+    def parameters(
+        self,
+        group: str,
+        label: str,
+        old: tuple[Parameter, ...],
+        new: tuple[Parameter, ...],
+    ) -> None:
         before = {(p.location, p.name): p for p in old}
         after = {(p.location, p.name): p for p in new}
         removed = [before[k] for k in sorted(before.keys() - after.keys())]
         added = [after[k] for k in sorted(after.keys() - before.keys())]
         for p in list(removed):
-            twin = next((a for a in added if a.location == p.location and a.type == p.type), None)
+            twin = next(
+                (a for a in added if a.location == p.location and a.type == p.type),
+                None,
+            )
             if twin is not None and p.location == "path":
                 removed.remove(p)
                 added.remove(twin)
-                self.add(group, "parameter", "renamed", f"{label} {p.location} {p.name}", f"{p.name} → {twin.name}", True)
+                self.add(
+                    group,
+                    "parameter",
+                    "renamed",
+                    f"{label} {p.location} {p.name}",
+                    f"{p.name} → {twin.name}",
+                    True,
+                )
         for p in removed:
-            self.add(group, "parameter", "removed", f"{label} {p.location} {p.name}", show(p.type), True)
+            self.add(
+                group,
+                "parameter",
+                "removed",
+                f"{label} {p.location} {p.name}",
+                show(p.type),
+                True,
+            )
         for p in added:
             required = p.required and not p.has_default
             self.add(
-                group, "parameter", "added", f"{label} {p.location} {p.name}",
-                f"{'required' if required else 'optional'} {show(p.type)}", required,
+                group,
+                "parameter",
+                "added",
+                f"{label} {p.location} {p.name}",
+                f"{'required' if required else 'optional'} {show(p.type)}",
+                required,
             )
         for k in sorted(before.keys() & after.keys()):
             o, n = before[k], after[k]
             target = f"{label} {n.location} {n.name}"
             if o.required != n.required:
                 self.add(
-                    group, "parameter", "changed", target,
-                    "now required" if n.required else "now optional", n.required and not n.has_default,
+                    group,
+                    "parameter",
+                    "changed",
+                    target,
+                    "now required" if n.required else "now optional",
+                    n.required and not n.has_default,
                 )
             if o.type != n.type:
-                self.add(group, "parameter", "changed", target, f"{show(o.type)} → {show(n.type)}", _breaks(o.type, n.type, REQUEST))
+                self.add(
+                    group,
+                    "parameter",
+                    "changed",
+                    target,
+                    f"{show(o.type)} → {show(n.type)}",
+                    _breaks(o.type, n.type, REQUEST),
+                )
 
     def bodies(self, group: str, label: str, old: Operation, new: Operation) -> None:
         before = {b.content_type: b for b in old.bodies}
@@ -317,11 +396,25 @@ class _Differ:
             self.add(group, "body", "removed", label, f"{ct} body", True)
         for ct in sorted(after.keys() - before.keys()):
             b = after[ct]
-            self.add(group, "body", "added", label, f"{ct} body {show(b.type)}", b.required and not before)
+            self.add(
+                group,
+                "body",
+                "added",
+                label,
+                f"{ct} body {show(b.type)}",
+                b.required and not before,
+            )
         for ct in sorted(before.keys() & after.keys()):
             o, n = before[ct], after[ct]
             if o.type != n.type:
-                self.add(group, "body", "changed", label, f"{show(o.type)} → {show(n.type)}", _breaks(o.type, n.type, REQUEST))
+                self.add(
+                    group,
+                    "body",
+                    "changed",
+                    label,
+                    f"{show(o.type)} → {show(n.type)}",
+                    _breaks(o.type, n.type, REQUEST),
+                )
             if n.required and not o.required:
                 self.add(group, "body", "changed", label, "body now required", True)
 
@@ -334,7 +427,14 @@ class _Differ:
             if before is None and after is not None:
                 self.add(self.new.group(name), "type", "added", name, after.kind, False)
             elif after is None and before is not None:
-                self.add(self.old.group(name), "type", "removed", name, f"{before.kind} no longer exists", True)
+                self.add(
+                    self.old.group(name),
+                    "type",
+                    "removed",
+                    name,
+                    f"{before.kind} no longer exists",
+                    True,
+                )
             elif before is not None and after is not None:
                 self.model(name, before, after)
 
@@ -355,60 +455,142 @@ class _Differ:
             old_prop = old.discriminator.property if old.discriminator else None
             new_prop = new.discriminator.property if new.discriminator else None
             if old_prop != new_prop and old_prop is not None:
-                self.add(group, "type", "changed", name, f"discriminator {old_prop} → {new_prop}", True)
-        elif isinstance(old, AliasModel) and isinstance(new, AliasModel) and old.target != new.target:
+                self.add(
+                    group,
+                    "type",
+                    "changed",
+                    name,
+                    f"discriminator {old_prop} → {new_prop}",
+                    True,
+                )
+        elif (
+            isinstance(old, AliasModel)
+            and isinstance(new, AliasModel)
+            and old.target != new.target
+        ):
             self.type_change(group, name, flow, old.target, new.target)
 
-    def fields(self, group: str, name: str, flow: int, old: tuple[Field, ...], new: tuple[Field, ...]) -> None:
+    def fields(
+        self,
+        group: str,
+        name: str,
+        flow: int,
+        old: tuple[Field, ...],
+        new: tuple[Field, ...],
+    ) -> None:
         before = {f.name: f for f in old}
         after = {f.name: f for f in new}
         direction = _direction(flow)
         for fname in sorted(before.keys() - after.keys()):
-            self.add(group, "field", "removed", f"{name}.{fname}", f"removed from a {direction} type", True)
+            self.add(
+                group,
+                "field",
+                "removed",
+                f"{name}.{fname}",
+                f"removed from a {direction} type",
+                True,
+            )
         for fname in sorted(after.keys() - before.keys()):
             f = after[fname]
             required = f.required and not f.has_default and not f.read_only
             breaking = bool(flow & REQUEST) and required
-            self.add(group, "field", "added", f"{name}.{fname}", f"{'required' if f.required else 'optional'} {show(f.type)}", breaking)
+            self.add(
+                group,
+                "field",
+                "added",
+                f"{name}.{fname}",
+                f"{'required' if f.required else 'optional'} {show(f.type)}",
+                breaking,
+            )
         for fname in sorted(before.keys() & after.keys()):
             o, n = before[fname], after[fname]
             target = f"{name}.{fname}"
             if o.required != n.required:
                 if n.required:
-                    breaking = bool(flow & REQUEST) and not n.has_default and not n.read_only
-                    self.add(group, "field", "changed", target, "now required", breaking)
+                    breaking = (
+                        bool(flow & REQUEST) and not n.has_default and not n.read_only
+                    )
+                    self.add(
+                        group, "field", "changed", target, "now required", breaking
+                    )
                 else:
-                    self.add(group, "field", "changed", target, "now optional", bool(flow & RESPONSE))
+                    self.add(
+                        group,
+                        "field",
+                        "changed",
+                        target,
+                        "now optional",
+                        bool(flow & RESPONSE),
+                    )
             if o.type != n.type:
                 self.type_change(group, target, flow, o.type, n.type)
             if n.deprecated and not o.deprecated:
                 self.add(group, "field", "changed", target, "deprecated", False)
 
-    def type_change(self, group: str, target: str, flow: int, old: TypeRef, new: TypeRef) -> None:
+    def type_change(
+        self, group: str, target: str, flow: int, old: TypeRef, new: TypeRef
+    ) -> None:
         """A changed type; inline unions at the same place are compared variant by variant."""
         o, n, suffix = _peel(old, new)
         if isinstance(o, UnionOf) and isinstance(n, UnionOf):
             self.variants(group, target + suffix, flow, o.variants, n.variants)
             return
-        self.add(group, "field" if "." in target else "type", "changed", target, f"{show(old)} → {show(new)}", _breaks(old, new, flow))
+        self.add(
+            group,
+            "field" if "." in target else "type",
+            "changed",
+            target,
+            f"{show(old)} → {show(new)}",
+            _breaks(old, new, flow),
+        )
 
-    def enum(self, group: str, name: str, flow: int, old: EnumModel, new: EnumModel) -> None:
+    def enum(
+        self, group: str, name: str, flow: int, old: EnumModel, new: EnumModel
+    ) -> None:
         before = {v.value for v in old.values}
         after = {v.value for v in new.values}
         direction = _direction(flow)
         for value in sorted(before - after, key=repr):
-            self.add(group, "enum value", "removed", name, f"{value!r} (in a {direction} type)", bool(flow & REQUEST))
+            self.add(
+                group,
+                "enum value",
+                "removed",
+                name,
+                f"{value!r} (in a {direction} type)",
+                bool(flow & REQUEST),
+            )
         for value in sorted(after - before, key=repr):
             self.add(group, "enum value", "added", name, repr(value), False)
         if old.open and not new.open:
-            self.add(group, "type", "changed", name, "enum no longer accepts unknown values", bool(flow & REQUEST))
+            self.add(
+                group,
+                "type",
+                "changed",
+                name,
+                "enum no longer accepts unknown values",
+                bool(flow & REQUEST),
+            )
 
-    def variants(self, group: str, target: str, flow: int, old: tuple[TypeRef, ...], new: tuple[TypeRef, ...]) -> None:
+    def variants(
+        self,
+        group: str,
+        target: str,
+        flow: int,
+        old: tuple[TypeRef, ...],
+        new: tuple[TypeRef, ...],
+    ) -> None:
         before = {self._variant_key(v, self.old): v for v in old}
         after = {self._variant_key(v, self.new): v for v in new}
         direction = _direction(flow)
         for key in sorted(before.keys() - after.keys()):
-            self.add(group, "union variant", "removed", target, f"{key} (in a {direction} type)", bool(flow & REQUEST))
+            self.add(
+                group,
+                "union variant",
+                "removed",
+                target,
+                f"{key} (in a {direction} type)",
+                bool(flow & REQUEST),
+            )
         for key in sorted(after.keys() - before.keys()):
             self.add(group, "union variant", "added", target, key, False)
 
@@ -419,7 +601,12 @@ class _Differ:
             model = side.models.get(t.name)
             if isinstance(model, ObjectModel):
                 tag = model.discriminator_value or next(
-                    (f.type.value for f in model.fields if f.name == "type" and isinstance(f.type, LiteralOf)), None
+                    (
+                        f.type.value
+                        for f in model.fields
+                        if f.name == "type" and isinstance(f.type, LiteralOf)
+                    ),
+                    None,
                 )
                 if tag is not None:
                     return f"`{tag}` ({t.name})"

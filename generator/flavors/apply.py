@@ -41,7 +41,9 @@ def apply(api: Api, flavor: Flavor) -> Api:
 
 
 def _rename_resource(res: Resource, flavor: Flavor) -> Resource:
-    ops = tuple(replace(op, name=flavor.operation_name(op.name)) for op in res.operations)
+    ops = tuple(
+        replace(op, name=flavor.operation_name(op.name)) for op in res.operations
+    )
     children = tuple(_rename_resource(c, flavor) for c in res.children)
     return replace(res, operations=ops, children=children)
 
@@ -49,15 +51,45 @@ def _rename_resource(res: Resource, flavor: Flavor) -> Resource:
 # --------------------------------------------------------------------------- beta
 
 
-def _is_beta(op: Operation, extension: str) -> bool:
+def _example_verdict(op: Operation) -> bool | None:
+    """Whether the spec's own Python examples call the operation through `client.beta`."""
+    calls = [
+        code
+        for example in op.examples
+        for language, code in example.request
+        if language == "python" and "client." in code
+    ]
+    if not calls:
+        return None
+    return any("client.beta." in code for code in calls)
+
+
+def _is_beta(op: Operation, extension: str, siblings: bool | None) -> bool:
+    """Where the Python examples reach the operation (its own, else its siblings'), else
+    its `beta` flag.
+
+    The examples are what users copy, and the two disagree in OpenAI's later specs:
+    assistants lost the flag but are still called as `client.beta.assistants`, while
+    `fine_tuning.alpha.graders` carries it but is called without `beta`.
+    """
+    verdict = _example_verdict(op)
+    if verdict is None:
+        verdict = siblings
+    if verdict is not None:
+        return verdict
     value = dict(op.extensions).get(extension)
     return isinstance(value, dict) and value.get("beta") is True
 
 
 def _split(res: Resource, extension: str) -> tuple[Resource | None, Resource | None]:
     """The resource's stable part and its beta part (either may be empty → None)."""
-    stable_ops = tuple(op for op in res.operations if not _is_beta(op, extension))
-    beta_ops = tuple(op for op in res.operations if _is_beta(op, extension))
+    verdicts = [
+        v for v in (_example_verdict(op) for op in res.operations) if v is not None
+    ]
+    siblings = any(verdicts) if verdicts else None
+    beta_flags = [_is_beta(op, extension, siblings) for op in res.operations]
+    stable_ops = tuple(op for op, beta in zip(res.operations, beta_flags) if not beta)
+    beta_ops = tuple(op for op, beta in zip(res.operations, beta_flags) if beta)
     stable_children: list[Resource] = []
     beta_children: list[Resource] = []
     for child in res.children:
@@ -115,9 +147,15 @@ def _param_default(param: Parameter) -> JsonValue:
 def _strip_param(res: Resource, wire: str, found: list[Parameter]) -> Resource:
     ops: list[Operation] = []
     for op in res.operations:
-        kept = tuple(p for p in op.parameters if not (p.location == "query" and p.name == wire))
-        found.extend(p for p in op.parameters if p.location == "query" and p.name == wire)
-        ops.append(replace(op, parameters=kept) if len(kept) != len(op.parameters) else op)
+        kept = tuple(
+            p for p in op.parameters if not (p.location == "query" and p.name == wire)
+        )
+        found.extend(
+            p for p in op.parameters if p.location == "query" and p.name == wire
+        )
+        ops.append(
+            replace(op, parameters=kept) if len(kept) != len(op.parameters) else op
+        )
     children = tuple(_strip_param(c, wire, found) for c in res.children)
     return replace(res, operations=tuple(ops), children=children)
 

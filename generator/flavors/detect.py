@@ -18,6 +18,8 @@ def detect(api: Api) -> Flavor:
         return AZURE
     if any(_has_azure_keys(op.extensions) for op in api.all_operations()):
         return AZURE
-    if any(p.client_name is not None for op in api.all_operations() for p in op.parameters):
+    if any(
+        p.client_name is not None for op in api.all_operations() for p in op.parameters
+    ):
         return AZURE
     return OPENAI

@@ -57,6 +57,8 @@ class Flavor:
     """Schema name → SDK model name, for names the spec carries no signal for."""
     ts_free_form_object: str = "Record<string, unknown>"
     """TypeScript type of an object schema with no declared properties (OpenAI: `unknown`)."""
+    doc_link_base: str | None = None
+    """Site that root-relative links in descriptions (`[thread](/docs/...)`) point into."""
     discriminated_union_suffix: str = ""
     """Suffix of a union model the spec declares with a discriminator (Azure's polymorphic
     bases: `RunStepDetails` → `RunStepDetailsUnion`)."""
@@ -84,6 +86,7 @@ OPENAI = Flavor(
         ("FunctionObject", "FunctionDefinition"),
     ),
     ts_free_form_object="unknown",
+    doc_link_base="https://platform.openai.com",
 )
 
 AZURE = Flavor(

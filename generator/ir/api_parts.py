@@ -19,27 +19,44 @@ def servers(root: Mapping[str, Any]) -> tuple[Server, ...]:
     for server in raw:
         if not isinstance(server, Mapping) or not isinstance(server.get("url"), str):
             continue
-        variables = server.get("variables") if isinstance(server.get("variables"), Mapping) else {}
+        variables = (
+            server.get("variables")
+            if isinstance(server.get("variables"), Mapping)
+            else {}
+        )
         assert isinstance(variables, Mapping)
-        out.append(Server(
-            str(server["url"]),
-            _text(server, "description"),
-            tuple(
-                ServerVariable(
-                    str(name),
-                    str(var["default"]) if isinstance(var, Mapping) and var.get("default") is not None else None,
-                    _text(var, "description") if isinstance(var, Mapping) else None,
-                    tuple(str(v) for v in var.get("enum", ()) or ()) if isinstance(var, Mapping) else (),
-                )
-                for name, var in variables.items()
-            ),
-        ))
+        out.append(
+            Server(
+                str(server["url"]),
+                _text(server, "description"),
+                tuple(
+                    ServerVariable(
+                        str(name),
+                        (
+                            str(var["default"])
+                            if isinstance(var, Mapping)
+                            and var.get("default") is not None
+                            else None
+                        ),
+                        _text(var, "description") if isinstance(var, Mapping) else None,
+                        (
+                            tuple(str(v) for v in var.get("enum", ()) or ())
+                            if isinstance(var, Mapping)
+                            else ()
+                        ),
+                    )
+                    for name, var in variables.items()
+                ),
+            )
+        )
     return tuple(out)
 
 
 def security_schemes(root: Mapping[str, Any]) -> tuple[SecurityScheme, ...]:
     components = root.get("components")
-    schemes = components.get("securitySchemes") if isinstance(components, Mapping) else None
+    schemes = (
+        components.get("securitySchemes") if isinstance(components, Mapping) else None
+    )
     if not isinstance(schemes, Mapping):
         return ()
     out: list[SecurityScheme] = []
@@ -60,17 +77,26 @@ def security_schemes(root: Mapping[str, Any]) -> tuple[SecurityScheme, ...]:
                 token_url = token_url or _text(flow, "tokenUrl")
                 authorization_url = authorization_url or _text(flow, "authorizationUrl")
         location = scheme.get("in")
-        out.append(SecurityScheme(
-            name=str(name),
-            type=cast(Literal["http", "apiKey", "oauth2", "openIdConnect", "mutualTLS"], scheme["type"]),
-            scheme=_text(scheme, "scheme"),
-            location=cast(Literal["header", "query", "cookie"], location) if location in _KEY_LOCATIONS else None,
-            parameter_name=_text(scheme, "name"),
-            scopes=tuple(scopes),
-            token_url=token_url,
-            authorization_url=authorization_url,
-            description=_text(scheme, "description"),
-        ))
+        out.append(
+            SecurityScheme(
+                name=str(name),
+                type=cast(
+                    Literal["http", "apiKey", "oauth2", "openIdConnect", "mutualTLS"],
+                    scheme["type"],
+                ),
+                scheme=_text(scheme, "scheme"),
+                location=(
+                    cast(Literal["header", "query", "cookie"], location)
+                    if location in _KEY_LOCATIONS
+                    else None
+                ),
+                parameter_name=_text(scheme, "name"),
+                scopes=tuple(scopes),
+                token_url=token_url,
+                authorization_url=authorization_url,
+                description=_text(scheme, "description"),
+            )
+        )
     return tuple(out)
 
 

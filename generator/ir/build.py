@@ -40,10 +40,14 @@ def _build(doc: Document) -> Api:
     raws = _raw_operations(doc, schemas)
     index = PathIndex(r.path for r in raws)
     placements = [place(r.path, r.method, r.operation_id, r.group, index) for r in raws]
-    names = unique_names([(p, r.operation_id, r.path, r.method) for p, r in zip(placements, raws)])
+    names = unique_names(
+        [(p, r.operation_id, r.path, r.method) for p, r in zip(placements, raws)]
+    )
     builder = OperationBuilder(schemas)
     built: dict[int, Operation] = {}
-    for i in sorted(range(len(raws)), key=lambda i: (raws[i].path, METHODS.index(raws[i].method))):
+    for i in sorted(
+        range(len(raws)), key=lambda i: (raws[i].path, METHODS.index(raws[i].method))
+    ):
         built[i] = builder.build(raws[i], names[i])
     operations = [(placements[i].chain, built[i]) for i in range(len(raws))]
     _warn_left_out(root, doc, schemas)
@@ -55,10 +59,16 @@ def _build(doc: Document) -> Api:
         spec_format=doc.spec_format,
         models=tuple(schemas.models[name] for name in sorted(schemas.models)),
         resources=tree(operations),
-        description=info.get("description") if isinstance(info.get("description"), str) else None,
+        description=(
+            info.get("description")
+            if isinstance(info.get("description"), str)
+            else None
+        ),
         servers=servers(root),
         security_schemes=security_schemes(root),
-        security=security(root["security"]) if isinstance(root.get("security"), list) else (),
+        security=(
+            security(root["security"]) if isinstance(root.get("security"), list) else ()
+        ),
         client_parameters=_client_parameters(op for _, op in operations),
         extensions=extensions(root),
         warnings=tuple(doc.warnings) + _unique(schemas.warnings),
@@ -72,16 +82,32 @@ def _raw_operations(doc: Document, schemas: SchemaBuilder) -> list[RawOperation]
         return []
     out: list[RawOperation] = []
     for path, item in paths.items():
+        if str(path).startswith("x-"):
+            continue
         file, pointer = doc.entry, "/paths/" + escape_pointer(str(path))
         if isinstance(item, Mapping) and "$ref" in item:
             resolved = schemas.resolve(str(item["$ref"]), file)
             item, file, pointer = resolved.node, resolved.file, resolved.pointer
         if not isinstance(item, Mapping):
+            schemas.warn(
+                "dropped-path", f"`{path}` is not a path item; left out", file, pointer
+            )
             continue
         for method in METHODS:
             node = item.get(method)
             if isinstance(node, Mapping):
-                out.append(RawOperation(str(path), method, node, item, file, f"{pointer}/{method}"))
+                out.append(
+                    RawOperation(
+                        str(path), method, node, item, file, f"{pointer}/{method}"
+                    )
+                )
+            elif method in item:
+                schemas.warn(
+                    "dropped-operation",
+                    f"{method.upper()} {path} is not an operation object; left out",
+                    file,
+                    f"{pointer}/{method}",
+                )
     return out
 
 
@@ -95,13 +121,19 @@ def _client_parameters(operations: Any) -> tuple[Parameter, ...]:
     return tuple(seen.values())
 
 
-def _warn_left_out(root: Mapping[str, Any], doc: Document, schemas: SchemaBuilder) -> None:
+def _warn_left_out(
+    root: Mapping[str, Any], doc: Document, schemas: SchemaBuilder
+) -> None:
     """Whatever the IR does not carry is named, never dropped silently."""
     webhooks = root.get("webhooks")
     if isinstance(webhooks, Mapping) and webhooks:
-        schemas.warn("dropped-webhooks",
-                     f"{len(webhooks)} webhooks are not part of the client; left out: "
-                     + ", ".join(sorted(str(k) for k in webhooks)), doc.entry, "/webhooks")
+        schemas.warn(
+            "dropped-webhooks",
+            f"{len(webhooks)} webhooks are not part of the client; left out: "
+            + ", ".join(sorted(str(k) for k in webhooks)),
+            doc.entry,
+            "/webhooks",
+        )
     paths = root.get("paths")
     if not isinstance(paths, Mapping):
         return
@@ -111,9 +143,17 @@ def _warn_left_out(root: Mapping[str, Any], doc: Document, schemas: SchemaBuilde
         for method in sorted(item):
             node = item[method]
             pointer = f"/paths/{escape_pointer(str(path))}/{method}"
-            if method in METHODS and isinstance(node, Mapping) and isinstance(node.get("callbacks"), Mapping):
-                schemas.warn("dropped-callbacks", f"callbacks of {method.upper()} {path} are left out",
-                             doc.entry, pointer)
+            if (
+                method in METHODS
+                and isinstance(node, Mapping)
+                and isinstance(node.get("callbacks"), Mapping)
+            ):
+                schemas.warn(
+                    "dropped-callbacks",
+                    f"callbacks of {method.upper()} {path} are left out",
+                    doc.entry,
+                    pointer,
+                )
 
 
 def _unique(warnings: list[Diagnostic]) -> tuple[Diagnostic, ...]:

@@ -24,7 +24,16 @@ from generator.ir.resources import is_param, path_segments
 from generator.ir.schema_nodes import escape_pointer, extensions
 from generator.ir.schemas import ANY, Place, SchemaBuilder
 
-METHODS: tuple[HttpMethod, ...] = ("get", "put", "post", "delete", "options", "head", "patch", "trace")
+METHODS: tuple[HttpMethod, ...] = (
+    "get",
+    "put",
+    "post",
+    "delete",
+    "options",
+    "head",
+    "patch",
+    "trace",
+)
 _LOCATIONS: tuple[ParamLocation, ...] = ("path", "query", "header", "cookie")
 _CLIENT_PARAMS = frozenset({"api-version"})
 _BINARY = Primitive("string", "binary")
@@ -69,7 +78,10 @@ class OperationBuilder:
         parameters = self._parameters(raw, stem)
         bodies = self._bodies(raw, stem)
         responses, errors, streams = self._responses(raw, stem)
-        success = next((r for r in responses if r.type is not None), responses[0] if responses else None)
+        success = next(
+            (r for r in responses if r.type is not None),
+            responses[0] if responses else None,
+        )
         models = self.schemas.models
         return Operation(
             operation_id=op_id,
@@ -87,7 +99,11 @@ class OperationBuilder:
             description=_text(node, "description"),
             deprecated=node.get("deprecated") is True,
             tags=tuple(t for t in node.get("tags", ()) or () if isinstance(t, str)),
-            security=security(node["security"]) if isinstance(node.get("security"), list) else None,
+            security=(
+                security(node["security"])
+                if isinstance(node.get("security"), list)
+                else None
+            ),
             examples=examples(node),
             extensions=extensions(node),
             source=Source(raw.file, raw.pointer),
@@ -97,8 +113,10 @@ class OperationBuilder:
 
     def _parameters(self, raw: RawOperation, stem: str) -> tuple[Parameter, ...]:
         merged: dict[tuple[str, str], Parameter] = {}
-        lists = ((raw.path_item.get("parameters"), _parent(raw.pointer) + "/parameters"),
-                 (raw.node.get("parameters"), raw.pointer + "/parameters"))
+        lists = (
+            (raw.path_item.get("parameters"), _parent(raw.pointer) + "/parameters"),
+            (raw.node.get("parameters"), raw.pointer + "/parameters"),
+        )
         for params, pointer in lists:
             if not isinstance(params, list):
                 continue
@@ -109,30 +127,54 @@ class OperationBuilder:
         self._add_undeclared_path_params(raw, merged)
         segments = path_segments(raw.path)
         order = {s.strip("{}"): i for i, s in enumerate(segments) if is_param(s)}
-        path = sorted((p for p in merged.values() if p.location == "path"), key=lambda p: order.get(p.name, 999))
-        rest = [p for loc in _LOCATIONS[1:] for p in merged.values() if p.location == loc]
+        path = sorted(
+            (p for p in merged.values() if p.location == "path"),
+            key=lambda p: order.get(p.name, 999),
+        )
+        rest = [
+            p for loc in _LOCATIONS[1:] for p in merged.values() if p.location == loc
+        ]
         return tuple(path + rest)
 
-    def _parameter(self, param: Any, file: str, pointer: str, stem: str) -> Parameter | None:
+    def _parameter(
+        self, param: Any, file: str, pointer: str, stem: str
+    ) -> Parameter | None:
         if isinstance(param, Mapping) and "$ref" in param:
             resolved = self.schemas.resolve(str(param["$ref"]), file)
             param, file, pointer = resolved.node, resolved.file, resolved.pointer
         if not isinstance(param, Mapping) or not isinstance(param.get("name"), str):
-            self.schemas.warn("dropped-parameter", "parameter without a name; left out", file, pointer)
+            self.schemas.warn(
+                "dropped-parameter", "parameter without a name; left out", file, pointer
+            )
             return None
         name, location = str(param["name"]), param.get("in")
         if location not in _LOCATIONS:
-            self.schemas.warn("dropped-parameter", f"parameter `{name}` is `in: {location}`; left out", file, pointer)
+            self.schemas.warn(
+                "dropped-parameter",
+                f"parameter `{name}` is `in: {location}`; left out",
+                file,
+                pointer,
+            )
             return None
         schema, schema_pointer = param.get("schema"), pointer + "/schema"
-        if schema is None and isinstance(param.get("content"), Mapping) and param["content"]:
+        if (
+            schema is None
+            and isinstance(param.get("content"), Mapping)
+            and param["content"]
+        ):
             ct, media = next(iter(param["content"].items()))
             schema = media.get("schema") if isinstance(media, Mapping) else None
             schema_pointer = f"{pointer}/content/{escape_pointer(str(ct))}/schema"
         place = Place(stem + pascal(name))
-        t = self.schemas.type_of(schema, file, schema_pointer, place) if schema is not None else ANY
+        t = (
+            self.schemas.type_of(schema, file, schema_pointer, place)
+            if schema is not None
+            else ANY
+        )
         schema_node: Mapping[str, Any] = schema if isinstance(schema, Mapping) else {}
-        client = param.get("x-ms-parameter-location") == "client" or name in _CLIENT_PARAMS
+        client = (
+            param.get("x-ms-parameter-location") == "client" or name in _CLIENT_PARAMS
+        )
         return Parameter(
             name=name,
             location=location,
@@ -144,48 +186,78 @@ class OperationBuilder:
             has_default="default" in schema_node,
             client_name=_text(param, "x-ms-client-name"),
             skip_url_encoding=param.get("x-ms-skip-url-encoding") is True,
-            explode=param["explode"] if isinstance(param.get("explode"), bool) else None,
+            explode=(
+                param["explode"] if isinstance(param.get("explode"), bool) else None
+            ),
             style=_text(param, "style"),
             method_level=not client,
         )
 
-    def _add_undeclared_path_params(self, raw: RawOperation, merged: dict[tuple[str, str], Parameter]) -> None:
+    def _add_undeclared_path_params(
+        self, raw: RawOperation, merged: dict[tuple[str, str], Parameter]
+    ) -> None:
         for segment in path_segments(raw.path):
             if not is_param(segment):
                 continue
             name = segment.strip("{}")
             if (name, "path") not in merged:
-                self.schemas.warn("undeclared-path-parameter",
-                                  f"path parameter `{name}` is not declared; taken as a string", raw.file,
-                                  raw.pointer)
-                merged[(name, "path")] = Parameter(name, "path", Primitive("string"), True)
+                self.schemas.warn(
+                    "undeclared-path-parameter",
+                    f"path parameter `{name}` is not declared; taken as a string",
+                    raw.file,
+                    raw.pointer,
+                )
+                merged[(name, "path")] = Parameter(
+                    name, "path", Primitive("string"), True
+                )
 
     # ------------------------------------------------------------------ bodies
 
     def _bodies(self, raw: RawOperation, stem: str) -> tuple[Body, ...]:
-        body, file, pointer = raw.node.get("requestBody"), raw.file, raw.pointer + "/requestBody"
+        body, file, pointer = (
+            raw.node.get("requestBody"),
+            raw.file,
+            raw.pointer + "/requestBody",
+        )
         if isinstance(body, Mapping) and "$ref" in body:
             resolved = self.schemas.resolve(str(body["$ref"]), file)
             body, file, pointer = resolved.node, resolved.file, resolved.pointer
-        if not isinstance(body, Mapping) or not isinstance(body.get("content"), Mapping):
+        if not isinstance(body, Mapping) or not isinstance(
+            body.get("content"), Mapping
+        ):
             return ()
         out: list[Body] = []
         for ct, media in body["content"].items():
             media_pointer = f"{pointer}/content/{escape_pointer(str(ct))}"
-            t = self._media_type(media, str(ct), file, media_pointer, Place(stem + "Request"))
-            out.append(Body(str(ct), t, body.get("required") is True, _text(body, "description")))
+            t = self._media_type(
+                media, str(ct), file, media_pointer, Place(stem + "Request")
+            )
+            out.append(
+                Body(
+                    str(ct), t, body.get("required") is True, _text(body, "description")
+                )
+            )
         return tuple(out)
 
-    def _media_type(self, media: Any, content_type: str, file: str, pointer: str, place: Place) -> TypeRef:
+    def _media_type(
+        self, media: Any, content_type: str, file: str, pointer: str, place: Place
+    ) -> TypeRef:
         schema = media.get("schema") if isinstance(media, Mapping) else None
         if schema is None:
-            return ANY if "json" in content_type or content_type.startswith("text/") else _BINARY
+            return (
+                ANY
+                if "json" in content_type or content_type.startswith("text/")
+                else _BINARY
+            )
         return self.schemas.type_of(schema, file, pointer + "/schema", place)
 
     # ------------------------------------------------------------------ responses
 
-    def _responses(self, raw: RawOperation, stem: str
-                   ) -> tuple[tuple[Response, ...], tuple[Response, ...], list[tuple[str, TypeRef | None]]]:
+    def _responses(
+        self, raw: RawOperation, stem: str
+    ) -> tuple[
+        tuple[Response, ...], tuple[Response, ...], list[tuple[str, TypeRef | None]]
+    ]:
         responses = raw.node.get("responses")
         if not isinstance(responses, Mapping):
             return (), (), []
@@ -195,22 +267,32 @@ class OperationBuilder:
         for status in sorted(responses, key=_status_order):
             code = str(status)
             success = code.startswith("2")
-            place = Place(stem + "Response" if success else f"{stem}Response{pascal(code)}")
-            built, stream = self._response(responses[status], code, raw.file,
-                                           f"{raw.pointer}/responses/{escape_pointer(code)}", place)
+            place = Place(
+                stem + "Response" if success else f"{stem}Response{pascal(code)}"
+            )
+            built, stream = self._response(
+                responses[status],
+                code,
+                raw.file,
+                f"{raw.pointer}/responses/{escape_pointer(code)}",
+                place,
+            )
             (ok if success else errors).append(built)
             if success and stream is not None:
                 streams.append(stream)
         return tuple(ok), tuple(errors), streams
 
-    def _response(self, resp: Any, status: str, file: str, pointer: str, place: Place
-                  ) -> tuple[Response, tuple[str, TypeRef | None] | None]:
+    def _response(
+        self, resp: Any, status: str, file: str, pointer: str, place: Place
+    ) -> tuple[Response, tuple[str, TypeRef | None] | None]:
         if isinstance(resp, Mapping) and "$ref" in resp:
             resolved = self.schemas.resolve(str(resp["$ref"]), file)
             resp, file, pointer = resolved.node, resolved.file, resolved.pointer
         if not isinstance(resp, Mapping):
             return Response(status), None
-        content = resp.get("content") if isinstance(resp.get("content"), Mapping) else {}
+        content = (
+            resp.get("content") if isinstance(resp.get("content"), Mapping) else {}
+        )
         assert isinstance(content, Mapping)
         stream: tuple[str, TypeRef | None] | None = None
         chosen: tuple[str, TypeRef] | None = None
@@ -218,8 +300,16 @@ class OperationBuilder:
             media_pointer = f"{pointer}/content/{escape_pointer(ct)}"
             media = content[ct]
             if ct.split(";", 1)[0].strip() == EVENT_STREAM:
-                has_schema = isinstance(media, Mapping) and media.get("schema") is not None
-                event = self._media_type(media, ct, file, media_pointer, place.child("Event")) if has_schema else None
+                has_schema = (
+                    isinstance(media, Mapping) and media.get("schema") is not None
+                )
+                event = (
+                    self._media_type(
+                        media, ct, file, media_pointer, place.child("Event")
+                    )
+                    if has_schema
+                    else None
+                )
                 stream = (ct, event)
             elif chosen is None:
                 chosen = (ct, self._media_type(media, ct, file, media_pointer, place))
@@ -230,9 +320,16 @@ class OperationBuilder:
         elif stream is not None:
             chosen_ct, chosen_type = stream
         headers = self._headers(resp.get("headers"), file, pointer + "/headers", place)
-        return Response(status, _text(resp, "description"), chosen_ct, chosen_type, headers), stream
+        return (
+            Response(
+                status, _text(resp, "description"), chosen_ct, chosen_type, headers
+            ),
+            stream,
+        )
 
-    def _headers(self, headers: Any, file: str, pointer: str, place: Place) -> tuple[tuple[str, TypeRef], ...]:
+    def _headers(
+        self, headers: Any, file: str, pointer: str, place: Place
+    ) -> tuple[tuple[str, TypeRef], ...]:
         if not isinstance(headers, Mapping):
             return ()
         out: list[tuple[str, TypeRef]] = []
@@ -240,10 +337,22 @@ class OperationBuilder:
             header_file, header_pointer = file, f"{pointer}/{escape_pointer(str(name))}"
             if isinstance(header, Mapping) and "$ref" in header:
                 resolved = self.schemas.resolve(str(header["$ref"]), file)
-                header, header_file, header_pointer = resolved.node, resolved.file, resolved.pointer
+                header, header_file, header_pointer = (
+                    resolved.node,
+                    resolved.file,
+                    resolved.pointer,
+                )
             schema = header.get("schema") if isinstance(header, Mapping) else None
-            t = self.schemas.type_of(schema, header_file, header_pointer + "/schema",
-                                     place.child(pascal(str(name)))) if schema is not None else ANY
+            t = (
+                self.schemas.type_of(
+                    schema,
+                    header_file,
+                    header_pointer + "/schema",
+                    place.child(pascal(str(name))),
+                )
+                if schema is not None
+                else ANY
+            )
             out.append((str(name), t))
         return tuple(out)
 
@@ -256,8 +365,12 @@ def security(requirements: list[Any]) -> Security:
     for requirement in requirements:
         if not isinstance(requirement, Mapping):
             continue
-        out.append(tuple((str(scheme), tuple(str(s) for s in scopes or ()))
-                         for scheme, scopes in requirement.items()))
+        out.append(
+            tuple(
+                (str(scheme), tuple(str(s) for s in scopes or ()))
+                for scheme, scopes in requirement.items()
+            )
+        )
     return tuple(out)
 
 
@@ -269,7 +382,9 @@ def examples(node: Mapping[str, Any]) -> tuple[Example, ...]:
         if "request" in raw or "response" in raw:
             items: list[Any] = [raw]
         else:
-            items = [{"title": k, **v} for k, v in raw.items() if isinstance(v, Mapping)]
+            items = [
+                {"title": k, **v} for k, v in raw.items() if isinstance(v, Mapping)
+            ]
     elif isinstance(raw, list):
         items = raw
     else:
@@ -280,13 +395,23 @@ def examples(node: Mapping[str, Any]) -> tuple[Example, ...]:
             continue
         request = item.get("request")
         if isinstance(request, Mapping):
-            pairs = tuple((str(lang), code) for lang, code in request.items() if isinstance(code, str))
+            pairs = tuple(
+                (str(lang), code)
+                for lang, code in request.items()
+                if isinstance(code, str)
+            )
         elif isinstance(request, str):
             pairs = (("curl", request),)
         else:
             pairs = ()
         response = item.get("response")
-        out.append(Example(_text(item, "title"), pairs, response if isinstance(response, str) else None))
+        out.append(
+            Example(
+                _text(item, "title"),
+                pairs,
+                response if isinstance(response, str) else None,
+            )
+        )
     return tuple(out)
 
 

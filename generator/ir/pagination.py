@@ -49,8 +49,11 @@ def object_model(t: TypeRef | None, models: Mapping[str, Model]) -> ObjectModel 
     return None
 
 
-def cursor_pagination(parameters: Sequence[Parameter], success: Response | None,
-                      models: Mapping[str, Model]) -> Pagination | None:
+def cursor_pagination(
+    parameters: Sequence[Parameter],
+    success: Response | None,
+    models: Mapping[str, Model],
+) -> Pagination | None:
     """`after` (and `before`, `limit`) in the query; `data` array (+ `has_more`, `last_id`) out."""
     query = {p.name for p in parameters if p.location == "query"}
     if CURSOR_PARAM not in query or success is None:
@@ -60,8 +63,11 @@ def cursor_pagination(parameters: Sequence[Parameter], success: Response | None,
         return None
     fields = {f.name: f for f in page.fields}
     items = fields.get(ITEMS_FIELD)
-    items_type = items.type.inner if items is not None and isinstance(items.type, Nullable) else (
-        items.type if items is not None else None)
+    items_type = (
+        items.type.inner
+        if items is not None and isinstance(items.type, Nullable)
+        else (items.type if items is not None else None)
+    )
     if not isinstance(items_type, ArrayOf):
         return None
     return Pagination(
@@ -75,8 +81,11 @@ def cursor_pagination(parameters: Sequence[Parameter], success: Response | None,
     )
 
 
-def streaming(stream_responses: Sequence[tuple[str, TypeRef | None]], bodies: Sequence[Body],
-              models: Mapping[str, Model]) -> Streaming | None:
+def streaming(
+    stream_responses: Sequence[tuple[str, TypeRef | None]],
+    bodies: Sequence[Body],
+    models: Mapping[str, Model],
+) -> Streaming | None:
     """An event-stream success response; `flag` when a JSON body has a boolean `stream`.
 
     Specs written before they listed `text/event-stream` (OpenAI's of March 2024) say
@@ -85,7 +94,9 @@ def streaming(stream_responses: Sequence[tuple[str, TypeRef | None]], bodies: Se
     flag = _stream_flag(bodies, models)
     if stream_responses:
         content_type, event_type = stream_responses[0]
-        return Streaming(content_type, event_type, flag.name if flag is not None else None)
+        return Streaming(
+            content_type, event_type, flag.name if flag is not None else None
+        )
     if flag is not None and SSE_WORDS in (flag.description or "").lower():
         return Streaming(EVENT_STREAM, None, flag.name)
     return None
@@ -98,6 +109,10 @@ def _stream_flag(bodies: Sequence[Body], models: Mapping[str, Model]) -> Field |
             continue
         for f in model.fields:
             t = f.type.inner if isinstance(f.type, Nullable) else f.type
-            if f.name == STREAM_FLAG and isinstance(t, Primitive) and t.kind == "boolean":
+            if (
+                f.name == STREAM_FLAG
+                and isinstance(t, Primitive)
+                and t.kind == "boolean"
+            ):
                 return f
     return None

@@ -49,7 +49,13 @@ class PathIndex:
         return shape in self.inner_prefixes or shape in self.shapes
 
 
-def place(path: str, method: str, operation_id: str | None, group: str | None, index: PathIndex) -> Placement:
+def place(
+    path: str,
+    method: str,
+    operation_id: str | None,
+    group: str | None,
+    index: PathIndex,
+) -> Placement:
     segs = path_segments(path)
     action = _action(segs, method, operation_id, index)
     if action is not None:
@@ -58,11 +64,17 @@ def place(path: str, method: str, operation_id: str | None, group: str | None, i
     chain = tuple(snake(s) for s in segs if not is_param(s)) or (ROOT,)
     if action is not None:
         return Placement(chain, action)
-    ends_with_param = bool(segs) and is_param(segs[-1]) and len(segs) == len(path_segments(path))
-    return Placement(chain, operation_name(operation_id, chain, method, ends_with_param))
+    ends_with_param = (
+        bool(segs) and is_param(segs[-1]) and len(segs) == len(path_segments(path))
+    )
+    return Placement(
+        chain, operation_name(operation_id, chain, method, ends_with_param)
+    )
 
 
-def _action(segs: list[str], method: str, operation_id: str | None, index: PathIndex) -> str | None:
+def _action(
+    segs: list[str], method: str, operation_id: str | None, index: PathIndex
+) -> str | None:
     """`POST /runs/{run_id}/cancel`: a last static segment that names what the call does.
 
     It is an action when nothing lies below it and the operationId starts with the same
@@ -117,20 +129,28 @@ def _noun(text: str) -> str:
     return "_".join(singular(w) for w in words(text))
 
 
-def operation_name(operation_id: str | None, chain: Iterable[str], method: str, ends_with_param: bool) -> str:
+def operation_name(
+    operation_id: str | None, chain: Iterable[str], method: str, ends_with_param: bool
+) -> str:
     """`createRun` in `runs` → `create`; `Runs_GetRun` → `get`; `createThreadAndRun` in
-    `threads` → `create_and_run`. The nouns of the resource chain are what is removed."""
+    `threads` → `create_and_run`. The nouns of the resource chain are what is removed.
+    """
     if not operation_id:
         return default_name(method, ends_with_param)
     nouns: set[str] = set()
     for segment in chain:
         for w in words(segment):
             nouns.update((w, singular(w)))
-    kept = [w for w in words(operation_id) if w not in nouns and singular(w) not in nouns]
+    kept = [
+        w for w in words(operation_id) if w not in nouns and singular(w) not in nouns
+    ]
     while kept and kept[-1] in _CONNECTIVES:
         kept.pop()
     while kept and kept[0] in _CONNECTIVES:
         kept.pop(0)
+    if kept == ["get"] and method == "get" and not ends_with_param:
+        # `getEvalRuns` on `/evals/{id}/runs` reads the collection: that is a list.
+        return "list"
     return "_".join(kept) or default_name(method, ends_with_param)
 
 
@@ -146,12 +166,13 @@ def default_name(method: str, ends_with_param: bool) -> str:
 
 def unique_names(placed: Sequence[tuple[Placement, str | None, str, str]]) -> list[str]:
     """Names unique within each resource. Entries are (placement, operationId, path, method);
-    the first by (path, method) keeps the plain name, later ones take the operationId's."""
+    the first by (path, method) keeps the plain name, later ones take the operationId's.
+    """
     order = sorted(range(len(placed)), key=lambda i: (placed[i][2], placed[i][3]))
     taken: dict[tuple[str, ...], set[str]] = {}
     out = [""] * len(placed)
     for i in order:
-        placement, operation_id, path, method = placed[i]
+        placement, operation_id, _, _ = placed[i]
         used = taken.setdefault(placement.chain, set())
         name = placement.name
         if name in used and operation_id:
@@ -165,7 +186,9 @@ def unique_names(placed: Sequence[tuple[Placement, str | None, str, str]]) -> li
     return out
 
 
-def tree(operations: Sequence[tuple[tuple[str, ...], Operation]]) -> tuple[Resource, ...]:
+def tree(
+    operations: Sequence[tuple[tuple[str, ...], Operation]],
+) -> tuple[Resource, ...]:
     """Nest operations by their chain; resources sorted by name, operations in spec order."""
     root: dict[str, Any] = {}
     for chain, op in operations:

@@ -3,11 +3,23 @@
 from __future__ import annotations
 
 from collections.abc import Mapping
-from typing import Any
+from typing import Any, Literal
 
 STRUCTURE_KEYS = frozenset(
-    {"$ref", "type", "properties", "additionalProperties", "items", "enum", "const",
-     "allOf", "oneOf", "anyOf", "discriminator", "format"}
+    {
+        "$ref",
+        "type",
+        "properties",
+        "additionalProperties",
+        "items",
+        "enum",
+        "const",
+        "allOf",
+        "oneOf",
+        "anyOf",
+        "discriminator",
+        "format",
+    }
 )
 
 
@@ -49,7 +61,11 @@ def substantive(parts: Any) -> list[tuple[int, Any]]:
     """The entries of an allOf/oneOf/anyOf list that describe a type (index kept)."""
     if not isinstance(parts, list):
         return []
-    return [(i, p) for i, p in enumerate(parts) if not is_null_schema(p) and not is_constraint_only(p)]
+    return [
+        (i, p)
+        for i, p in enumerate(parts)
+        if not is_null_schema(p) and not is_constraint_only(p)
+    ]
 
 
 def union_key(node: Mapping[str, Any]) -> str | None:
@@ -87,5 +103,58 @@ def escape_pointer(segment: str) -> str:
     return segment.replace("~", "~0").replace("/", "~1")
 
 
-def extensions(node: Mapping[str, Any], skip: frozenset[str] = frozenset()) -> tuple[tuple[str, Any], ...]:
-    return tuple((k, v) for k, v in node.items() if k.startswith("x-") and k not in skip)
+def extensions(
+    node: Mapping[str, Any], skip: frozenset[str] = frozenset()
+) -> tuple[tuple[str, Any], ...]:
+    return tuple(
+        (k, v) for k, v in node.items() if k.startswith("x-") and k not in skip
+    )
+
+
+def components(root: Any) -> Mapping[str, Any]:
+    """`components.schemas` of a file, or nothing."""
+    if not isinstance(root, Mapping):
+        return {}
+    comps = root.get("components")
+    if isinstance(comps, Mapping) and isinstance(comps.get("schemas"), Mapping):
+        return comps["schemas"]  # type: ignore[no-any-return]
+    return {}
+
+
+def text(node: Mapping[str, Any], key: str) -> str | None:
+    value = node.get(key)
+    return value if isinstance(value, str) else None
+
+
+def required_names(node: Mapping[str, Any]) -> list[str]:
+    req = node.get("required")
+    return [r for r in req if isinstance(r, str)] if isinstance(req, list) else []
+
+
+def literal_ok(value: Any) -> bool:
+    return isinstance(value, (str, int, float, bool))
+
+
+def enum_is_open(node: Mapping[str, Any]) -> bool:
+    """`x-ms-enum.modelAsString: true`: the server may send values the spec does not list."""
+    ms_enum = node.get("x-ms-enum")
+    return isinstance(ms_enum, Mapping) and ms_enum.get("modelAsString") is True
+
+
+def enum_base(
+    node: Mapping[str, Any], values: list[Any]
+) -> Literal["string", "integer", "number"] | None:
+    kind = node.get("type")
+    if isinstance(kind, list):
+        kinds = [k for k in kind if k != "null"]
+        kind = kinds[0] if len(kinds) == 1 else None
+    if kind == "string" or kind == "integer" or kind == "number":
+        return kind  # type: ignore[no-any-return]
+    if kind is None and values:
+        if all(isinstance(v, str) for v in values):
+            return "string"
+        if all(isinstance(v, int) and not isinstance(v, bool) for v in values):
+            return "integer"
+        if all(isinstance(v, (int, float)) and not isinstance(v, bool) for v in values):
+            return "number"
+    return None

@@ -40,7 +40,9 @@ def load(path: str | os.PathLike[str], *, cache_dir: Path | None = None) -> Docu
         raise _with_position(err, files) from None
     except RecursionError:
         raise SpecError.at(
-            "the document nests too deeply to be understood", code="too-deep", file=entry
+            "the document nests too deeply to be understood",
+            code="too-deep",
+            file=entry,
         ) from None
     finally:
         if collecting:
@@ -75,7 +77,11 @@ def _load(entry: str, files: FileSet) -> Document:
 def _with_position(err: SpecError, files: FileSet) -> SpecError:
     """Fill in the line and column of an error that knows its pointer but not its place."""
     diagnostic = err.diagnostic
-    if diagnostic.line is not None or diagnostic.file is None or diagnostic.pointer is None:
+    if (
+        diagnostic.line is not None
+        or diagnostic.file is None
+        or diagnostic.pointer is None
+    ):
         return err
     if files.upgraded:
         position = files.position_of(diagnostic.file, diagnostic.pointer)
@@ -87,4 +93,3 @@ def _with_position(err: SpecError, files: FileSet) -> SpecError:
     from dataclasses import replace
 
     return SpecError(replace(diagnostic, line=position[0], column=position[1]))
-

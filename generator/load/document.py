@@ -52,6 +52,9 @@ class Document:
     def resolve(self, ref: str, base_file: str) -> Resolved:
         """Follow `ref` (as written) from `base_file`; refs to refs are followed to the end.
 
+        A target that is a ref with only `description`/`summary` beside it is an alias
+        and is followed; one with other siblings (`nullable`, `readOnly`, 3.1
+        overrides) is returned as it is, since the siblings change its meaning.
         Raises `SpecError` naming the file, line and pointer of a dangling ref.
         """
         if self.resolver is None:

@@ -68,23 +68,18 @@ class FileSet:
         except OSError as err:
             message = f"cannot read {file}: {err.strerror or err}"
         if referrer is not None:
-            raise SpecError.at(message, code="missing-file", file=referrer[0], pointer=referrer[1])
+            raise SpecError.at(
+                message, code="missing-file", file=referrer[0], pointer=referrer[1]
+            )
         raise SpecError.at(message, code="missing-file", file=file)
 
-    def _read_spec_file(self, file: str, *, referrer: tuple[str, str] | None = None) -> None:
+    def _read_spec_file(
+        self, file: str, *, referrer: tuple[str, str] | None = None
+    ) -> None:
         data = self._bytes_of(file, referrer=referrer)
         key = content_key(data)
         self.hashes[file] = key
-        cached = self.cache.get("tree", key)
-        if cached is not None:
-            tree, refs, unknown_required, nullables, type_lists, warnings = cached
-            self.trees[file] = tree
-            self.refs[file] = tuple(RefSite(*site) for site in refs)
-            self.scans[file] = Scanned(tree, self.refs[file], unknown_required, nullables, type_lists)
-            self._warnings.extend(
-                Diagnostic("warning", code, message, file, line, column, pointer)
-                for code, message, line, column, pointer in warnings
-            )
+        if self._read_cached(file, key):
             return
         parsed = parse_text(decode(data, file), file)
         scanned = scan(parsed.tree, file)
@@ -98,13 +93,36 @@ class FileSet:
             key,
             (
                 scanned.tree,
-                tuple((site.pointer, site.ref, site.in_extension) for site in scanned.refs),
+                tuple(
+                    (site.pointer, site.ref, site.in_extension) for site in scanned.refs
+                ),
                 scanned.unknown_required,
                 scanned.nullables,
                 scanned.type_lists,
-                tuple((w.code, w.message, w.line, w.column, w.pointer) for w in warnings),
+                tuple(
+                    (w.code, w.message, w.line, w.column, w.pointer) for w in warnings
+                ),
             ),
         )
+
+    def _read_cached(self, file: str, key: str) -> bool:
+        cached = self.cache.get("tree", key)
+        if cached is None:
+            return False
+        try:
+            tree, refs, unknown_required, nullables, type_lists, warnings = cached
+            sites = tuple(RefSite(*site) for site in refs)
+            diagnostics = [
+                Diagnostic("warning", code, message, file, line, column, pointer)
+                for code, message, line, column, pointer in warnings
+            ]
+        except (TypeError, ValueError):
+            return False  # an entry of another shape: read the file instead
+        self.trees[file] = tree
+        self.refs[file] = sites
+        self.scans[file] = Scanned(tree, sites, unknown_required, nullables, type_lists)
+        self._warnings.extend(diagnostics)
+        return True
 
     def _read_extra(self, file: str) -> Any:
         data = self._bytes_of(file)
@@ -193,9 +211,12 @@ class FileSet:
         checked: set[tuple[str, str]] = set()
         for file, sites in self.refs.items():
             for site in sites:
-                if site.in_extension or (site.ref, file) in checked:
+                if (site.ref, file) in checked:
                     continue
                 checked.add((site.ref, file))
+                if site.in_extension:
+                    self._check_local_extension_ref(resolver, site, file)
+                    continue
                 try:
                     resolver.resolve(site.ref, file)
                 except SpecError as err:
@@ -209,38 +230,91 @@ class FileSet:
                         )
                     ) from None
 
+    def _check_local_extension_ref(
+        self, resolver: Resolver, site: RefSite, file: str
+    ) -> None:
+        """A pointer inside an extension that leads nowhere is reported, not fatal."""
+        if not site.ref.startswith("#"):
+            return  # other files were checked for existence while gathering
+        try:
+            resolver.resolve(site.ref, file)
+        except SpecError as err:
+            self.warn(
+                "dangling-extension-ref",
+                err.diagnostic.message
+                + " (inside an extension; the extension's value is left out)",
+                file,
+                site.pointer + "/$ref",
+            )
+
     # ------------------------------------------------------------------ results
 
     def spec_trees(self) -> Mapping[str, Mapping[str, Any]]:
         return dict(self.trees)
 
     def warn(self, code: str, message: str, file: str, pointer: str | None) -> None:
-        self._warnings.append(Diagnostic("warning", code, message, file, None, None, pointer))
+        self._warnings.append(
+            Diagnostic("warning", code, message, file, None, None, pointer)
+        )
 
     def add_warnings(self, warnings: list[Diagnostic] | tuple[Diagnostic, ...]) -> None:
         self._warnings.extend(warnings)
 
     def located_warnings(self) -> tuple[Diagnostic, ...]:
-        located: list[Diagnostic] = []
-        texts: dict[str, str | None] = {}
+        """The warnings, with line and column where the file is small enough to place them.
+
+        Positions found are cached by the file's content hash, so an unchanged spec
+        does not pay for the second parse again.
+        """
+        wanted: dict[str, set[str]] = {}
         for warning in self._warnings:
-            if warning.line is None and warning.file is not None and warning.pointer is not None:
-                if warning.file not in texts:
-                    texts[warning.file] = self._small_text(warning.file)
-                if texts[warning.file] is not None:
-                    position = self.position_of(warning.file, warning.pointer)
-                    if position is not None:
-                        warning = replace(warning, line=position[0], column=position[1])
+            if (
+                warning.line is None
+                and warning.file is not None
+                and warning.pointer is not None
+            ):
+                wanted.setdefault(self.canonical(warning.file), set()).add(
+                    warning.pointer
+                )
+        known: dict[str, dict[str, Position | None]] = {}
+        for file, pointers in wanted.items():
+            if file in self.hashes and self._is_small(file):
+                known[file] = self._positions_for(file, pointers)
+        located: list[Diagnostic] = []
+        for warning in self._warnings:
+            if (
+                warning.line is None
+                and warning.file is not None
+                and warning.pointer is not None
+            ):
+                position = known.get(self.canonical(warning.file), {}).get(
+                    warning.pointer
+                )
+                if position is not None:
+                    warning = replace(warning, line=position[0], column=position[1])
             located.append(warning)
         return tuple(located)
 
-    def _small_text(self, file: str) -> str | None:
+    def _positions_for(
+        self, file: str, pointers: set[str]
+    ) -> dict[str, Position | None]:
+        key = self.hashes[file] + ("-swagger2" if self.upgraded else "")
+        cached = self.cache.get("positions", key)
+        positions: dict[str, Position | None] = (
+            dict(cached) if isinstance(cached, dict) else {}
+        )
+        missing = [pointer for pointer in pointers if pointer not in positions]
+        if missing:
+            for pointer in missing:
+                positions[pointer] = self.position_of(file, pointer)
+            self.cache.put("positions", key, positions)
+        return positions
+
+    def _is_small(self, file: str) -> bool:
         try:
-            if os.path.getsize(file) > LOCATE_WARNINGS_UP_TO:
-                return None
+            return os.path.getsize(file) <= LOCATE_WARNINGS_UP_TO
         except OSError:
-            return None
-        return self.text_of(file)
+            return False
 
     def position_of(self, file: str, pointer: str) -> Position | None:
         """Where `pointer` sits in `file`, from a per-file map built on first need."""
@@ -248,8 +322,7 @@ class FileSet:
         if file not in self._position_maps:
             text = self.text_of(file)
             self._position_maps[file] = position_map(text) if text is not None else {}
-        if pointer.startswith("#"):
-            pointer = pointer[1:]
+        pointer = pointer.removeprefix("#")
         positions = self._position_maps[file]
         if pointer not in positions and self.upgraded:
             from generator.load.swagger2 import written_pointer

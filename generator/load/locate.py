@@ -19,15 +19,18 @@ Position = tuple[int, int]
 
 def split_pointer(pointer: str) -> tuple[str, ...]:
     """`/a~1b/c` → ("a/b", "c"). The leading `#` of a fragment is tolerated."""
-    if pointer.startswith("#"):
-        pointer = pointer[1:]
+    pointer = pointer.removeprefix("#")
     if not pointer:
         return ()
-    return tuple(token.replace("~1", "/").replace("~0", "~") for token in pointer[1:].split("/"))
+    return tuple(
+        token.replace("~1", "/").replace("~0", "~") for token in pointer[1:].split("/")
+    )
 
 
 def join_pointer(tokens: tuple[str, ...] | list[str]) -> str:
-    return "".join("/" + token.replace("~", "~0").replace("/", "~1") for token in tokens)
+    return "".join(
+        "/" + token.replace("~", "~0").replace("/", "~1") for token in tokens
+    )
 
 
 @dataclass
@@ -54,6 +57,12 @@ class _Walk:
     path: list[str] = field(default_factory=list)
 
 
+def _broken_text() -> tuple[type[Exception], ...]:
+    import yaml
+
+    return (yaml.YAMLError, ValueError)
+
+
 def _mark(event: Any) -> Position:
     return event.start_mark.line + 1, event.start_mark.column + 1
 
@@ -71,26 +80,42 @@ def _nodes(text: str) -> Iterator[_Node]:
             if frames:
                 _after_node(frames[-1], path, was_key=done.is_key, key="<complex key>")
             continue
-        if not isinstance(event, (yaml.ScalarEvent, yaml.MappingStartEvent, yaml.SequenceStartEvent, yaml.AliasEvent)):
+        if not isinstance(
+            event,
+            (
+                yaml.ScalarEvent,
+                yaml.MappingStartEvent,
+                yaml.SequenceStartEvent,
+                yaml.AliasEvent,
+            ),
+        ):
             if isinstance(event, yaml.DocumentEndEvent):
                 return
             continue
         parent = frames[-1] if frames else None
-        if parent is not None and (parent.is_key or parent.is_mapping and parent.expect_key):
+        if parent is not None and (
+            parent.is_key or parent.is_mapping and parent.expect_key
+        ):
             if isinstance(event, yaml.ScalarEvent):
                 if not parent.is_key:
                     parent.key = str(event.value)
                     parent.key_position = _mark(event)
                     parent.expect_key = False
             elif isinstance(event, (yaml.MappingStartEvent, yaml.SequenceStartEvent)):
-                frames.append(_Frame(isinstance(event, yaml.MappingStartEvent), is_key=True))
+                frames.append(
+                    _Frame(isinstance(event, yaml.MappingStartEvent), is_key=True)
+                )
             elif not parent.is_key:
                 parent.key = "<alias key>"
                 parent.expect_key = False
             continue
         if parent is not None:
             path.append(parent.key if parent.is_mapping else str(parent.index))
-        yield _Node(tuple(path), _mark(event), parent.key_position if parent and parent.is_mapping else None)
+        yield _Node(
+            tuple(path),
+            _mark(event),
+            parent.key_position if parent and parent.is_mapping else None,
+        )
         if isinstance(event, (yaml.MappingStartEvent, yaml.SequenceStartEvent)):
             frames.append(_Frame(isinstance(event, yaml.MappingStartEvent)))
         elif parent is not None:
@@ -125,12 +150,20 @@ def locate(text: str, pointer: str, *, key: bool = False) -> Position | None:
     try:
         for node in _nodes(text):
             depth = len(node.path)
-            if depth <= len(target) and node.path == target[:depth] and depth > best_depth:
+            if (
+                depth <= len(target)
+                and node.path == target[:depth]
+                and depth > best_depth
+            ):
                 best_depth = depth
-                best = node.key_position if key and node.key_position and depth == len(target) else node.position
+                best = (
+                    node.key_position
+                    if key and node.key_position and depth == len(target)
+                    else node.position
+                )
                 if depth == len(target):
                     return best
-    except Exception:  # the text is broken further on; what was found still helps
+    except _broken_text():  # the text is broken further on; what was found still helps
         pass
     return best
 
@@ -141,8 +174,8 @@ def position_map(text: str) -> dict[str, Position]:
     try:
         for node in _nodes(text):
             positions[join_pointer(node.path)] = node.key_position or node.position
-    except Exception:
-        pass
+    except _broken_text():
+        pass  # positions up to the break are still right
     return positions
 
 
@@ -159,8 +192,8 @@ def find_duplicate_keys(text: str) -> list[tuple[str, str, int, int]]:
             if key in keys and node.key_position is not None:
                 found.append((key, join_pointer(parent), *node.key_position))
             keys.add(key)
-    except Exception:
-        pass
+    except _broken_text():
+        pass  # yaml-rs read the text, so PyYAML refusing it later changes nothing found
     return found
 
 
@@ -182,7 +215,6 @@ def locate_syntax_error(text: str) -> tuple[int | None, int | None, str | None]:
     return None, None, None
 
 
-
 def find_collection_key(text: str) -> Position | None:
     """Where the first mapping key that is itself a list or a mapping starts."""
     import yaml
@@ -195,14 +227,26 @@ def find_collection_key(text: str) -> Position | None:
             if isinstance(event, (yaml.MappingEndEvent, yaml.SequenceEndEvent)):
                 open_collections.pop()
                 continue
-            if not isinstance(event, (yaml.ScalarEvent, yaml.AliasEvent, yaml.MappingStartEvent, yaml.SequenceStartEvent)):
+            if not isinstance(
+                event,
+                (
+                    yaml.ScalarEvent,
+                    yaml.AliasEvent,
+                    yaml.MappingStartEvent,
+                    yaml.SequenceStartEvent,
+                ),
+            ):
                 continue
             if open_collections and open_collections[-1][0]:
-                if open_collections[-1][1] and not isinstance(event, (yaml.ScalarEvent, yaml.AliasEvent)):
+                if open_collections[-1][1] and not isinstance(
+                    event, (yaml.ScalarEvent, yaml.AliasEvent)
+                ):
                     return _mark(event)
                 open_collections[-1][1] = not open_collections[-1][1]
             if isinstance(event, (yaml.MappingStartEvent, yaml.SequenceStartEvent)):
-                open_collections.append([isinstance(event, yaml.MappingStartEvent), True])
+                open_collections.append(
+                    [isinstance(event, yaml.MappingStartEvent), True]
+                )
     except yaml.YAMLError:
         pass
     return None

@@ -47,19 +47,23 @@ def decode(data: bytes, file: str) -> str:
     return _decode_as(data, "utf-8", file)
 
 
-_CONTROL_BYTES = tuple(bytes([code]) for code in (*range(0, 9), 11, 12, *range(14, 32)))
+_CONTROL_BYTES = tuple(bytes([code]) for code in (*range(9), 11, 12, *range(14, 32)))
 
 
 def _refuse_binary(data: bytes, file: str) -> None:
     # One `find` per control byte is a fast scan of the whole file (~1 ms for 3 MB),
     # far cheaper than a regex; YAML allows none of them, and yaml-rs would read some
     # as an empty document, hiding binary garbage behind a vaguer message.
-    offsets = [offset for offset in (data.find(byte) for byte in _CONTROL_BYTES) if offset >= 0]
+    offsets = [
+        offset for offset in (data.find(byte) for byte in _CONTROL_BYTES) if offset >= 0
+    ]
     if not offsets:
         return
     offset = min(offsets)
     line, column = _position_of_offset(data, offset)
-    what = "NUL bytes" if data[offset] == 0 else f"the control byte 0x{data[offset]:02x}"
+    what = (
+        "NUL bytes" if data[offset] == 0 else f"the control byte 0x{data[offset]:02x}"
+    )
     raise SpecError.at(
         f"not a text file (it contains {what}): expected a YAML or JSON document",
         code="binary",
@@ -115,7 +119,9 @@ def parse_text(text: str, file: str) -> Parsed:
     """The tree of one document; JSON goes through the stdlib, anything else through yaml-rs."""
     stripped = text.lstrip()
     if not stripped or stripped.startswith("#") and not _has_content(text):
-        raise SpecError.at("the file is empty: expected an OpenAPI document", code="empty", file=file)
+        raise SpecError.at(
+            "the file is empty: expected an OpenAPI document", code="empty", file=file
+        )
     if stripped[0] in "{[":
         try:
             return Parsed(json.loads(text))
@@ -127,23 +133,57 @@ def parse_text(text: str, file: str) -> Parsed:
 
 
 def _has_content(text: str) -> bool:
-    return any(line.strip() and not line.lstrip().startswith("#") for line in text.splitlines())
+    return any(
+        line.strip() and not line.lstrip().startswith("#") for line in text.splitlines()
+    )
 
 
 def _parse_yaml(text: str, file: str) -> Parsed:
     import yaml_rs
 
+    try:
+        tree = _yaml_loads(text, file, yaml_rs.DuplicateKeyPolicy.Error)
+        warnings: tuple[Diagnostic, ...] = ()
+    except _DuplicateKey as duplicate:
+        # Later keys win, as in most YAML and JSON readers; we say where it happened.
+        tree = _yaml_loads(text, file, yaml_rs.DuplicateKeyPolicy.LastWins)
+        warnings = _duplicate_key_warnings(text, file, duplicate.message)
+    if isinstance(tree, list) and _is_multi_document(text):
+        raise SpecError.at(
+            f"the file holds {len(tree)} YAML documents: expected exactly one OpenAPI document",
+            code="multi-document",
+            file=file,
+        )
+    return Parsed(tree, warnings)
+
+
+class _DuplicateKey(Exception):
+    def __init__(self, message: str) -> None:
+        super().__init__(message)
+        self.message = message
+
+
+def _yaml_loads(text: str, file: str, duplicates: Any) -> Any:
+    import yaml_rs
+
     limits = yaml_rs.AliasLimits(max_total_replayed_events=MAX_ALIAS_EVENTS)
     try:
-        tree = yaml_rs.loads(text, parse_datetime=False, alias_limits=limits)
+        return yaml_rs.loads(
+            text,
+            parse_datetime=False,
+            alias_limits=limits,
+            duplicate_key_policy=duplicates,
+        )
     except yaml_rs.YAMLDecodeError as err:
         message = str(err)
         if message.startswith("duplicate mapping key"):
-            return _parse_with_duplicates(text, file, message, limits)
+            raise _DuplicateKey(message) from None
         raise _syntax_error(message, text, file) from None
     except RecursionError:
         raise SpecError.at(
-            "the document nests too deeply to be an OpenAPI document", code="too-deep", file=file
+            "the document nests too deeply to be an OpenAPI document",
+            code="too-deep",
+            file=file,
         ) from None
     except TypeError:
         # yaml-rs cannot build a Python dict whose key is a list or a mapping.
@@ -157,36 +197,24 @@ def _parse_yaml(text: str, file: str) -> Parsed:
             line=position[0] if position else None,
             column=position[1] if position else None,
         ) from None
-    if isinstance(tree, list) and _is_multi_document(text):
-        raise SpecError.at(
-            f"the file holds {len(tree)} YAML documents: expected exactly one OpenAPI document",
-            code="multi-document",
-            file=file,
-        )
-    return Parsed(tree)
 
 
 def _is_multi_document(text: str) -> bool:
     """yaml-rs returns a list both for a top-level list and for several documents."""
-    markers = [match.start() for match in re.finditer(r"^---(?:[ \t]|$)", text, re.MULTILINE)]
+    markers = [
+        match.start() for match in re.finditer(r"^---(?:[ \t]|$)", text, re.MULTILINE)
+    ]
     if not markers:
         return False
     return len(markers) > 1 or _has_content(text[: markers[0]])
 
 
-def _parse_with_duplicates(text: str, file: str, message: str, limits: Any) -> Parsed:
-    """Later keys win, as in most YAML and JSON readers; we say where it happened."""
-    import yaml_rs
-
-    tree = yaml_rs.loads(
-        text,
-        parse_datetime=False,
-        alias_limits=limits,
-        duplicate_key_policy=yaml_rs.DuplicateKeyPolicy.LastWins,
-    )
+def _duplicate_key_warnings(
+    text: str, file: str, message: str
+) -> tuple[Diagnostic, ...]:
     from generator.load.locate import find_duplicate_keys
 
-    warnings = tuple(
+    return tuple(
         Diagnostic(
             "warning",
             "duplicate-key",
@@ -197,8 +225,11 @@ def _parse_with_duplicates(text: str, file: str, message: str, limits: Any) -> P
             pointer,
         )
         for key, pointer, line, column in find_duplicate_keys(text)
-    ) or (Diagnostic("warning", "duplicate-key", message + "; the later value is used", file),)
-    return Parsed(tree, warnings)
+    ) or (
+        Diagnostic(
+            "warning", "duplicate-key", message + "; the later value is used", file
+        ),
+    )
 
 
 def _syntax_error(message: str, text: str, file: str) -> SpecError:
@@ -227,7 +258,11 @@ def _syntax_error(message: str, text: str, file: str) -> SpecError:
 
         line, column, detail = locate_syntax_error(text)
         return SpecError.at(
-            f"YAML syntax error: {detail or reason}", code="syntax", file=file, line=line, column=column
+            f"YAML syntax error: {detail or reason}",
+            code="syntax",
+            file=file,
+            line=line,
+            column=column,
         )
     return SpecError.at(
         f"YAML syntax error: {reason}",

@@ -8,7 +8,6 @@ so messages show the paths a person wrote.
 from __future__ import annotations
 
 import os
-import posixpath
 import re
 from collections.abc import Callable, Mapping
 from typing import Any
@@ -42,16 +41,16 @@ def is_remote(ref: str) -> bool:
         return False
     file_part = ref.partition("#")[0]
     # A Windows drive letter (`C:\\`) is a path, not a scheme.
-    return bool(_SCHEME.match(file_part)) and not re.match(r"^[A-Za-z]:[\\/]", file_part)
+    return bool(_SCHEME.match(file_part)) and not re.match(
+        r"^[A-Za-z]:[\\/]", file_part
+    )
 
 
 def target_file(ref_file: str, base_file: str) -> str:
     """The key of the file a ref names, relative to the referring file."""
     if not ref_file:
         return base_file
-    joined = os.path.join(os.path.dirname(base_file), ref_file)
-    normalised = os.path.normpath(joined)
-    return normalised.replace(os.sep, "/") if os.sep != "/" else posixpath.normpath(normalised)
+    return os.path.normpath(os.path.join(os.path.dirname(base_file), ref_file))
 
 
 class Resolver:
@@ -96,7 +95,10 @@ class Resolver:
                 continue
             return Resolved(node, file, pointer)
         raise SpecError.at(
-            f"`$ref` chain longer than {MAX_HOPS} hops", code="ref-cycle", file=base_file, pointer=ref
+            f"`$ref` chain longer than {MAX_HOPS} hops",
+            code="ref-cycle",
+            file=base_file,
+            pointer=ref,
         )
 
     def target(self, ref: str, base_file: str) -> tuple[str, str, Any]:
@@ -116,7 +118,9 @@ class Resolver:
                 file=base_file,
             )
         base_file = self._canonical(base_file)
-        file = self._canonical(target_file(ref_file, base_file)) if ref_file else base_file
+        file = (
+            self._canonical(target_file(ref_file, base_file)) if ref_file else base_file
+        )
         if file not in self.files and not os.path.isfile(file):
             raise SpecError.at(
                 f"`$ref` {ref!r} names a file that does not exist: {file}",
@@ -125,12 +129,22 @@ class Resolver:
             )
         node = self.tree(file)
         tokens = split_pointer(fragment)
-        return file, join_pointer(tokens), self._walk(node, tokens, file, ref, base_file)
+        return (
+            file,
+            join_pointer(tokens),
+            self._walk(node, tokens, file, ref, base_file),
+        )
 
-    def _walk(self, node: Any, tokens: tuple[str, ...], file: str, ref: str, base_file: str) -> Any:
+    def _walk(
+        self, node: Any, tokens: tuple[str, ...], file: str, ref: str, base_file: str
+    ) -> Any:
         current_file = file
         for depth, token in enumerate(tokens):
-            if isinstance(node, Mapping) and token not in node and isinstance(node.get("$ref"), str):
+            if (
+                isinstance(node, Mapping)
+                and token not in node
+                and isinstance(node.get("$ref"), str)
+            ):
                 # A pointer that runs through a ref: continue in the ref's target.
                 step = (node["$ref"], current_file)
                 if step in self._passing:

@@ -92,10 +92,15 @@ class _Upgrade:
         self.files = files
         self.entry = entry
         self.warnings: list[Diagnostic] = []
+        self.upgraded_items: set[int] = set()
         # The sections as written, kept before anything moves: parameter refs are
         # resolved against them to learn whether a parameter is a body or a form field.
         self.raw_parameters: dict[str, Mapping[str, Any]] = {
-            file: tree.get("parameters", {}) if isinstance(tree.get("parameters"), Mapping) else {}
+            file: (
+                tree.get("parameters", {})
+                if isinstance(tree.get("parameters"), Mapping)
+                else {}
+            )
             for file, tree in files.trees.items()
             if isinstance(tree, Mapping)
         }
@@ -104,7 +109,9 @@ class _Upgrade:
         self.produces = _media_types(root.get("produces")) or ["application/json"]
 
     def warn(self, code: str, message: str, file: str, pointer: str) -> None:
-        self.warnings.append(Diagnostic("warning", code, message, file, None, None, pointer))
+        self.warnings.append(
+            Diagnostic("warning", code, message, file, None, None, pointer)
+        )
 
     # ---------------------------------------------------------------- parameters
 
@@ -118,7 +125,9 @@ class _Upgrade:
             if is_remote(ref):
                 break
             ref_file, fragment = split_ref(ref)
-            target = self.files.canonical(target_file(ref_file, file)) if ref_file else file
+            target = (
+                self.files.canonical(target_file(ref_file, file)) if ref_file else file
+            )
             tokens = split_pointer(fragment)
             if len(tokens) != 2 or tokens[0] != "parameters":
                 break
@@ -142,16 +151,30 @@ class _Upgrade:
         out["schema"] = _value_schema(schema)
         style = COLLECTION_FORMATS.get(str(param.get("collectionFormat", "")))
         if style is not None and param.get("type") == "array":
-            out["style"] = "simple" if param.get("in") in ("path", "header") and style[0] == "form" else style[0]
+            out["style"] = (
+                "simple"
+                if param.get("in") in ("path", "header") and style[0] == "form"
+                else style[0]
+            )
             out["explode"] = style[1]
-        elif param.get("collectionFormat") not in (None, "csv", "multi", "ssv", "pipes"):
+        elif param.get("collectionFormat") not in (
+            None,
+            "csv",
+            "multi",
+            "ssv",
+            "pipes",
+        ):
             out["x-collectionFormat"] = param["collectionFormat"]
         return out
 
-    def request_body(self, param: Mapping[str, Any], consumes: list[str]) -> dict[str, Any]:
+    def request_body(
+        self, param: Mapping[str, Any], consumes: list[str]
+    ) -> dict[str, Any]:
         """An `in: body` parameter as a request body."""
         body: dict[str, Any] = {
-            "content": {media: {"schema": param.get("schema", {})} for media in consumes},
+            "content": {
+                media: {"schema": param.get("schema", {})} for media in consumes
+            },
             "x-ms-requestBody-name": param.get("name", "body"),
         }
         if "description" in param:
@@ -163,13 +186,17 @@ class _Upgrade:
                 body[key] = value
         return body
 
-    def form_body(self, fields: list[Mapping[str, Any]], consumes: list[str]) -> dict[str, Any]:
+    def form_body(
+        self, fields: list[Mapping[str, Any]], consumes: list[str]
+    ) -> dict[str, Any]:
         """`in: formData` fields as one object schema under the form media types."""
         properties: dict[str, Any] = {}
         required: list[str] = []
         for field in fields:
             name = str(field.get("name", ""))
-            schema = _value_schema({key: value for key, value in field.items() if key in SCHEMA_KEYS})
+            schema = _value_schema(
+                {key: value for key, value in field.items() if key in SCHEMA_KEYS}
+            )
             if "description" in field:
                 schema["description"] = field["description"]
             for key, value in field.items():
@@ -197,17 +224,45 @@ class _Upgrade:
         if not isinstance(paths, Mapping):
             return
         for path, item in paths.items():
-            if not isinstance(item, dict):
-                continue
             pointer = join_pointer(["paths", path])
-            shared = item.get("parameters")
-            kept, inherited = self.split_shared(shared if isinstance(shared, list) else [], file)
-            if "parameters" in item:
-                item["parameters"] = kept
-            for method in METHODS:
-                operation = item.get(method)
-                if isinstance(operation, dict):
-                    self.upgrade_operation(file, operation, inherited, f"{pointer}/{method}")
+            if isinstance(item, dict) and isinstance(item.get("$ref"), str):
+                # A path item kept in another file: upgrade it where it lives, once.
+                item, file_of_item, pointer = self.raw_target(item["$ref"], file)
+            else:
+                file_of_item = file
+            if isinstance(item, dict) and id(item) not in self.upgraded_items:
+                self.upgraded_items.add(id(item))
+                self.upgrade_path_item(file_of_item, item, pointer)
+
+    def raw_target(self, ref: str, file: str) -> tuple[Any, str, str]:
+        """(node, file, pointer) a ref names in the trees as written, or None if it does not resolve."""
+        if is_remote(ref):
+            return None, file, ""
+        ref_file, fragment = split_ref(ref)
+        target = self.files.canonical(target_file(ref_file, file)) if ref_file else file
+        node = self.files.trees.get(target)
+        for token in split_pointer(fragment):
+            if isinstance(node, Mapping):
+                node = node.get(token)
+            elif isinstance(node, list) and token.isdigit() and int(token) < len(node):
+                node = node[int(token)]
+            else:
+                return None, target, ""
+        return node, target, fragment
+
+    def upgrade_path_item(self, file: str, item: dict[str, Any], pointer: str) -> None:
+        shared = item.get("parameters")
+        kept, inherited = self.split_shared(
+            shared if isinstance(shared, list) else [], file
+        )
+        if "parameters" in item:
+            item["parameters"] = kept
+        for method in METHODS:
+            operation = item.get(method)
+            if isinstance(operation, dict):
+                self.upgrade_operation(
+                    file, operation, inherited, f"{pointer}/{method}"
+                )
 
     def split_shared(self, params: list[Any], file: str) -> tuple[list[Any], list[Any]]:
         """Path-level parameters: OpenAPI 3 ones stay; body and form fields go to each operation."""
@@ -241,7 +296,10 @@ class _Upgrade:
                 pointer + "/schemes",
             )
             del operation["schemes"]
-        params = inherited + (operation.get("parameters") or [])
+        own = operation.get("parameters")
+        if own is not None and not isinstance(own, list):
+            return  # the validator reports the wrong type where it sits
+        params = inherited + (own or [])
         kept: list[Any] = []
         form_fields: list[Mapping[str, Any]] = []
         body: dict[str, Any] | None = None
@@ -249,8 +307,14 @@ class _Upgrade:
             raw, _, shared_name = self.raw_parameter(param, file)
             where = raw.get("in") if isinstance(raw, Mapping) else None
             if where == "body" and isinstance(raw, Mapping):
-                if shared_name is not None and len(consumes) == 1 and consumes == self.consumes:
-                    body = {"$ref": param["$ref"]}  # rewritten to components/requestBodies
+                if (
+                    shared_name is not None
+                    and len(consumes) == 1
+                    and consumes == self.consumes
+                ):
+                    body = {
+                        "$ref": param["$ref"]
+                    }  # rewritten to components/requestBodies
                 else:
                     body = self.request_body(raw, consumes)
             elif where == "formData" and isinstance(raw, Mapping):
@@ -277,7 +341,9 @@ class _Upgrade:
                 if isinstance(response, dict) and "$ref" not in response:
                     responses[status] = self.upgrade_response(response, produces)
 
-    def upgrade_response(self, response: Mapping[str, Any], produces: list[str]) -> dict[str, Any]:
+    def upgrade_response(
+        self, response: Mapping[str, Any], produces: list[str]
+    ) -> dict[str, Any]:
         out: dict[str, Any] = {}
         examples = response.get("examples")
         if not isinstance(examples, Mapping):
@@ -287,7 +353,11 @@ class _Upgrade:
                 continue
             if key == "headers" and isinstance(value, Mapping):
                 out["headers"] = {
-                    name: self.upgrade_header(header) if isinstance(header, Mapping) else header
+                    name: (
+                        self.upgrade_header(header)
+                        if isinstance(header, Mapping)
+                        else header
+                    )
                     for name, header in value.items()
                 }
             else:
@@ -305,9 +375,13 @@ class _Upgrade:
 
     def upgrade_header(self, header: Mapping[str, Any]) -> dict[str, Any]:
         out: dict[str, Any] = {
-            key: value for key, value in header.items() if key not in SCHEMA_KEYS and key != "collectionFormat"
+            key: value
+            for key, value in header.items()
+            if key not in SCHEMA_KEYS and key != "collectionFormat"
         }
-        out["schema"] = _value_schema({key: value for key, value in header.items() if key in SCHEMA_KEYS})
+        out["schema"] = _value_schema(
+            {key: value for key, value in header.items() if key in SCHEMA_KEYS}
+        )
         return out
 
     # ---------------------------------------------------------------- top level
@@ -322,21 +396,31 @@ class _Upgrade:
         if isinstance(params, Mapping):
             for name, param in params.items():
                 if isinstance(param, Mapping) and param.get("in") == "body":
-                    components.setdefault("requestBodies", {})[name] = self.request_body(param, self.consumes)
+                    components.setdefault("requestBodies", {})[name] = (
+                        self.request_body(param, self.consumes)
+                    )
                 elif isinstance(param, Mapping) and param.get("in") == "formData":
                     continue  # inlined into each operation's form body
                 else:
-                    components.setdefault("parameters", {})[name] = self.parameter_in_place(param, file)
+                    components.setdefault("parameters", {})[name] = (
+                        self.parameter_in_place(param, file)
+                    )
         responses = tree.pop("responses", None)
         if isinstance(responses, Mapping):
             components["responses"] = {
-                name: self.upgrade_response(response, self.produces) if isinstance(response, Mapping) else response
+                name: (
+                    self.upgrade_response(response, self.produces)
+                    if isinstance(response, Mapping)
+                    else response
+                )
                 for name, response in responses.items()
             }
         security = tree.pop("securityDefinitions", None)
         if isinstance(security, Mapping):
             components["securitySchemes"] = {
-                name: _security_scheme(scheme) if isinstance(scheme, Mapping) else scheme
+                name: (
+                    _security_scheme(scheme) if isinstance(scheme, Mapping) else scheme
+                )
                 for name, scheme in security.items()
             }
         if components:
@@ -361,7 +445,8 @@ class _Upgrade:
         if isinstance(host, Mapping) and isinstance(host.get("hostTemplate"), str):
             prefix = f"{scheme}://" if host.get("useSchemePrefix", True) else ""
             variables: dict[str, Any] = {}
-            for param in host.get("parameters") or []:
+            host_parameters = host.get("parameters")
+            for param in host_parameters if isinstance(host_parameters, list) else []:
                 raw, _, _ = self.raw_parameter(param, file)
                 if isinstance(raw, Mapping) and "name" in raw:
                     variables[str(raw["name"])] = _server_variable(raw)
@@ -385,10 +470,14 @@ class _Upgrade:
                 if not naming:
                     self.fix_node(file, node)
                 for key, value in node.items():
-                    if isinstance(value, (dict, list)) and (naming or key not in LITERAL_KEYWORDS):
+                    if isinstance(value, (dict, list)) and (
+                        naming or key not in LITERAL_KEYWORDS
+                    ):
                         stack.append((value, not naming and key in NAME_MAPS))
             elif isinstance(node, list):
-                stack.extend((value, False) for value in node if isinstance(value, (dict, list)))
+                stack.extend(
+                    (value, False) for value in node if isinstance(value, (dict, list))
+                )
 
     def fix_node(self, file: str, node: dict[str, Any]) -> None:
         ref = node.get("$ref")
@@ -412,9 +501,17 @@ class _Upgrade:
         if tokens[0] in SECTION_MOVES:
             return f"{ref_file}#{SECTION_MOVES[tokens[0]]}{join_pointer(tokens[1:])}"
         if tokens[0] == "parameters":
-            target = self.files.canonical(target_file(split_ref(ref)[0], file)) if ref_file else file
+            target = (
+                self.files.canonical(target_file(split_ref(ref)[0], file))
+                if ref_file
+                else file
+            )
             raw = self.raw_parameters.get(target, {}).get(tokens[1])
-            section = "requestBodies" if isinstance(raw, Mapping) and raw.get("in") == "body" else "parameters"
+            section = (
+                "requestBodies"
+                if isinstance(raw, Mapping) and raw.get("in") == "body"
+                else "parameters"
+            )
             return f"{ref_file}#/components/{section}{join_pointer(tokens[1:])}"
         return ref
 
@@ -435,7 +532,11 @@ def _value_schema(schema: dict[str, Any]) -> dict[str, Any]:
 
 
 def _server_variable(param: Mapping[str, Any]) -> dict[str, Any]:
-    variable: dict[str, Any] = {"default": str(param.get("default", "")) if param.get("default") is not None else ""}
+    variable: dict[str, Any] = {
+        "default": (
+            str(param.get("default", "")) if param.get("default") is not None else ""
+        )
+    }
     if "description" in param:
         variable["description"] = param["description"]
     if isinstance(param.get("enum"), list):
@@ -455,11 +556,17 @@ def _security_scheme(scheme: Mapping[str, Any]) -> dict[str, Any]:
     elif kind == "apiKey":
         out = {"type": "apiKey", "name": scheme.get("name"), "in": scheme.get("in")}
     elif kind == "oauth2":
-        flow: dict[str, Any] = {"scopes": dict(scheme.get("scopes") or {})}
+        scopes = scheme.get("scopes")
+        flow: dict[str, Any] = {
+            "scopes": dict(scopes) if isinstance(scopes, Mapping) else {}
+        }
         for key in ("authorizationUrl", "tokenUrl"):
             if key in scheme:
                 flow[key] = scheme[key]
-        out = {"type": "oauth2", "flows": {OAUTH2_FLOWS.get(str(scheme.get("flow")), "implicit"): flow}}
+        out = {
+            "type": "oauth2",
+            "flows": {OAUTH2_FLOWS.get(str(scheme.get("flow")), "implicit"): flow},
+        }
     else:
         out = dict(scheme)
     if "description" in scheme:
@@ -482,7 +589,6 @@ def upgrade_all(files: FileSet, entry: str) -> list[Diagnostic]:
     return upgrade.warnings
 
 
-
 _MOVED_BACK = (
     ("/components/schemas/", "/definitions/"),
     ("/components/parameters/", "/parameters/"),
@@ -503,8 +609,14 @@ def written_pointer(pointer: str) -> str:
     index = 0
     while index < len(tokens):
         token = tokens[index]
-        if token == "content" and index + 2 < len(tokens) and tokens[index + 2] == "schema":
-            out.append("schema")  # responses/200/content/<media>/schema → responses/200/schema
+        if (
+            token == "content"
+            and index + 2 < len(tokens)
+            and tokens[index + 2] == "schema"
+        ):
+            out.append(
+                "schema"
+            )  # responses/200/content/<media>/schema → responses/200/schema
             index += 3
             continue
         if token == "requestBody":

@@ -47,7 +47,7 @@ def detect_version(root: Any, file: str) -> Version:
         match = _OPENAPI_3.match(declared)
         if match is None:
             raise SpecError.at(
-                f"unsupported OpenAPI version {declared!r}: expected 3.0.x, 3.1.x, or `swagger: \"2.0\"`",
+                f'unsupported OpenAPI version {declared!r}: expected 3.0.x, 3.1.x, or `swagger: "2.0"`',
                 code="unknown-version",
                 file=file,
                 pointer="/openapi",
@@ -74,7 +74,11 @@ def detect_version(root: Any, file: str) -> Version:
 
 def _as_text(value: Any) -> str:
     # An unquoted `openapi: 3.1` is read as the number 3.1.
-    return str(value) if isinstance(value, (str, int, float)) and not isinstance(value, bool) else repr(value)
+    return (
+        str(value)
+        if isinstance(value, (str, int, float)) and not isinstance(value, bool)
+        else repr(value)
+    )
 
 
 def _json_type(value: Any) -> str:

@@ -9,7 +9,6 @@ import difflib
 from pathlib import Path
 
 import pytest
-
 from regen import CASES, CASES_DIR, REPO, Case
 
 from generator.pipeline import Job, run

@@ -18,7 +18,13 @@ REGENERATE = "sdkforge generate"
 
 def _params() -> list[object]:
     if not CONFIG.sdks:
-        return [pytest.param(None, marks=pytest.mark.skip(reason="[tool.sdkforge] lists no SDKs yet"), id="no-sdks")]
+        return [
+            pytest.param(
+                None,
+                marks=pytest.mark.skip(reason="[tool.sdkforge] lists no SDKs yet"),
+                id="no-sdks",
+            )
+        ]
     return [pytest.param(sdk, id=sdk.output) for sdk in CONFIG.sdks]
 
 
@@ -27,7 +33,11 @@ def _generated_files(root: Path) -> dict[str, bytes]:
     manifest = read_manifest(root)
     if manifest is None:
         return {}
-    files = {path: (root / path).read_bytes() for path, _ in manifest.files if (root / path).is_file()}
+    files = {
+        path: (root / path).read_bytes()
+        for path, _ in manifest.files
+        if (root / path).is_file()
+    }
     files[MANIFEST] = (root / MANIFEST).read_bytes()
     return files
 
@@ -61,8 +71,13 @@ def test_generated_is_up_to_date(sdk: SdkConfig, tmp_path: Path) -> None:
     committed_root = CONFIG.path(sdk.output)
     fresh = _generated_files(fresh_root)
     committed = _generated_files(committed_root)
-    problems = [f"{sdk.output}/{p}: missing" for p in sorted(set(fresh) - set(committed))]
-    problems += [f"{sdk.output}/{p}: no longer generated" for p in sorted(set(committed) - set(fresh))]
+    problems = [
+        f"{sdk.output}/{p}: missing" for p in sorted(set(fresh) - set(committed))
+    ]
+    problems += [
+        f"{sdk.output}/{p}: no longer generated"
+        for p in sorted(set(committed) - set(fresh))
+    ]
     changed = sorted(p for p in set(fresh) & set(committed) if fresh[p] != committed[p])
     problems += [f"{sdk.output}/{p}: differs" for p in changed]
     fresh_manifest = read_manifest(fresh_root)
@@ -73,7 +88,11 @@ def test_generated_is_up_to_date(sdk: SdkConfig, tmp_path: Path) -> None:
         if not (committed_root / p).exists()
     ]
     if problems:
-        detail = _first_diff(changed[0], committed[changed[0]], fresh[changed[0]]) if changed else ""
+        detail = (
+            _first_diff(changed[0], committed[changed[0]], fresh[changed[0]])
+            if changed
+            else ""
+        )
         pytest.fail(
             f"generated/ is out of date with {sdk.spec}; regenerate it with `{REGENERATE}` and review the diff.\n"
             + "\n".join(problems[:50])

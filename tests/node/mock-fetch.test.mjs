@@ -228,6 +228,28 @@ test('an error event in a stream throws an APIError', async () => {
   }, /bad things/);
 });
 
+// ------------------------------------------------------------------ uploads and binary replies
+
+test('a multipart body goes as FormData with the file; a binary reply comes back raw', async () => {
+  const { fetch, calls } = scripted(
+    json({ id: 'file_1', filename: 'a.txt', created_at: 1 }),
+    new Response('raw bytes', { status: 200, headers: { 'content-type': 'application/octet-stream' } }),
+    new Response(null, { status: 204 }),
+  );
+  const client = openaiClient(fetch);
+  const file = await client.files.create({ file: new Blob(['hello']), purpose: 'assistants' });
+  assert.equal(file.id, 'file_1');
+  const form = calls[0].body;
+  assert.ok(form instanceof FormData);
+  assert.equal(form.get('purpose'), 'assistants');
+  assert.equal(await form.get('file').text(), 'hello');
+  assert.equal(calls[0].headers['content-type'], undefined, 'fetch sets the multipart boundary');
+  const raw = await client.files.content('file_1');
+  assert.equal(await raw.text(), 'raw bytes');
+  assert.equal(await client.files.delete('file_1'), undefined);
+  assert.equal(calls[2].method, 'DELETE');
+});
+
 // ------------------------------------------------------------------ Azure flavor
 
 test('azure: endpoint host template, api-version on every request, api-key header', async () => {
@@ -325,6 +347,14 @@ test('azure: streams yield typed events', async () => {
   for await (const e of stream) events.push(e);
   assert.deepEqual(events, [{ event: 'thread.run.created', data: { id: 'run_1' } }]);
   assert.deepEqual(calls[0].body, { assistant_id: 'a', stream: true });
+  assert.equal(calls[0].url.searchParams.get('api-version'), 'v1');
+});
+
+test('azure: multipart fields use wire names and dates decode', async () => {
+  const { fetch, calls } = scripted(json({ id: 'file_1', filename: 'a.txt', created_at: 2 }));
+  const file = await azureClient(fetch).files.create({ file: new Blob(['x']), purpose: 'agents' });
+  assert.equal(file.createdAt.getTime(), 2000);
+  assert.equal(calls[0].body.get('purpose'), 'agents');
   assert.equal(calls[0].url.searchParams.get('api-version'), 'v1');
 });
 

@@ -7,8 +7,16 @@ from pathlib import Path
 from types import ModuleType
 
 import pytest
-
-from sdkgen import AZURE_RUNS, OPENAI_RUNS, RealSpec, SdkSpec, generate, import_sdk, require_python_target
+from prism import azure_prism, openai_prism  # noqa: F401 - fixtures shared by the Prism tests
+from sdkgen import (
+    AZURE_RUNS,
+    OPENAI_RUNS,
+    RealSpec,
+    SdkSpec,
+    generate,
+    import_sdk,
+    require_python_target,
+)
 
 
 def _generated(sdk: SdkSpec, tmp_path_factory: pytest.TempPathFactory) -> Path:

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import importlib
 from types import ModuleType
 from typing import Any
 
@@ -29,15 +30,30 @@ def generated_class(sdk: ModuleType, ir_name: str, flavor: str) -> Any:
     raise AssertionError(f"no generated class for IR model {ir_name} (tried {candidates})")
 
 
-def parse(cls: Any, payload: Any) -> Any:
+def parse(sdk: ModuleType, cls: Any, payload: Any) -> Any:
+    """Parse `payload` the way the client parses a response body (leniently, never raising)."""
+    models = importlib.import_module(f"{sdk.__name__}._models")
+    parsed = models.construct_type(cls, payload)
+    if isinstance(cls, type) and not isinstance(parsed, cls):
+        raise TypeError(f"parsed into {type(parsed).__name__}, not {cls.__name__}")
+    return parsed
+
+
+def validate_strictly(cls: Any, payload: Any) -> None:
+    """pydantic's own validation of a model class: a payload that conforms must pass it.
+
+    Union aliases are left to `parse` (their variants are forward references that only
+    the SDK's namespace resolves)."""
     if isinstance(cls, type) and issubclass(cls, pydantic.BaseModel):
-        return cls.model_validate(payload)
-    return pydantic.TypeAdapter(cls).validate_python(payload)
+        cls.model_validate(payload)
 
 
 def dump(obj: Any) -> Any:
     """The wire JSON of a parsed response: wire names, only what was received."""
     if isinstance(obj, pydantic.BaseModel):
+        to_dict = getattr(obj, "to_dict", None)
+        if callable(to_dict):
+            return to_dict()
         return obj.model_dump(mode="json", by_alias=True, exclude_unset=True)
     if isinstance(obj, list):
         return [dump(item) for item in obj]

@@ -18,8 +18,7 @@ from contextlib import contextmanager
 from pathlib import Path
 
 import pytest
-
-from sdkgen import NODE_BIN
+from sdkgen import AZURE_RUNS, NODE_BIN, OPENAI_RUNS
 
 PRISM = NODE_BIN / "prism"
 STARTUP_LIMIT_S = 90.0
@@ -88,3 +87,17 @@ def _stop(process: subprocess.Popen[str]) -> None:
     except subprocess.TimeoutExpired:
         os.killpg(process.pid, signal.SIGKILL)
         process.wait()
+
+
+@pytest.fixture(scope="module")
+def openai_prism() -> Iterator[str]:
+    """Base URL of Prism validating against specs/openai/runs.yaml."""
+    with prism_server(OPENAI_RUNS.spec) as url:
+        yield url
+
+
+@pytest.fixture(scope="module")
+def azure_prism() -> Iterator[str]:
+    """Base URL of Prism validating against specs/azure/runs.json."""
+    with prism_server(AZURE_RUNS.spec) as url:
+        yield url

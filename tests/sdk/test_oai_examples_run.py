@@ -20,8 +20,7 @@ from pathlib import Path
 
 import httpx
 import pytest
-
-from sdkgen import OPENAI_REAL, RealSpec, build_ir, import_sdk
+from sdkgen import OPENAI_REAL, OUR_SPECS_AS_REAL, RealSpec, build_ir, import_sdk
 
 from generator.ir.model import Example, Operation
 
@@ -69,7 +68,7 @@ def _path_regex(path: str) -> re.Pattern[str]:
     return re.compile(re.sub(r"\\\{[^}]+\\\}", "[^/]+", re.escape(path)) + "$")
 
 
-@pytest.mark.parametrize("real", [r.param() for r in OPENAI_REAL])
+@pytest.mark.parametrize("real", [r.param() for r in (*OPENAI_REAL, OUR_SPECS_AS_REAL[0])])
 def test_embedded_python_examples_run(
     real: RealSpec, real_sdk: Callable[..., Path], monkeypatch: pytest.MonkeyPatch
 ) -> None:
@@ -89,8 +88,8 @@ def test_embedded_python_examples_run(
             out = io.StringIO()
             try:
                 with contextlib.redirect_stdout(out):
-                    exec(compile(code, f"<{label}>", "exec"), {"__name__": "__main__"})
-            except Exception as err:
+                    exec(compile(code, f"<{label}>", "exec"), {"__name__": "__main__"})  # noqa: S102 - the spec's own example
+            except Exception as err:  # noqa: BLE001 - report every failing example, not the first
                 failures.append(f"{label}: {type(err).__name__}: {err}"[:500] + f"\n--- code ---\n{code}")
                 continue
             ran += 1

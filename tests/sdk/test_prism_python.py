@@ -9,15 +9,11 @@ checked against the IR, so an operation added to a spec must be added here too.
 from __future__ import annotations
 
 import re
-from collections.abc import Iterator
 from dataclasses import dataclass
 from types import ModuleType
 from typing import Any
 
 import httpx
-import pytest
-
-from prism import prism_server
 from sdkgen import AZURE_RUNS, OPENAI_RUNS, build_ir
 
 
@@ -60,18 +56,6 @@ def assert_every_operation_validated(spec_sdk: Any, recorder: Recorder) -> None:
         )
     ]
     assert not missing, f"operations never called: {missing}"
-
-
-@pytest.fixture(scope="module")
-def openai_prism() -> Iterator[str]:
-    with prism_server(OPENAI_RUNS.spec) as url:
-        yield url
-
-
-@pytest.fixture(scope="module")
-def azure_prism() -> Iterator[str]:
-    with prism_server(AZURE_RUNS.spec) as url:
-        yield url
 
 
 UPLOAD = ("notes.jsonl", b'{"prompt": "hello"}\n', "application/jsonl")

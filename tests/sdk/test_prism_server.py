@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 import httpx
-
 from prism import prism_server
 from sdkgen import AZURE_RUNS, OPENAI_RUNS
 

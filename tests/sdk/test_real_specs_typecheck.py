@@ -10,7 +10,6 @@ from collections.abc import Callable
 from pathlib import Path
 
 import pytest
-
 from sdkgen import REAL_SPECS, RealSpec, import_sdk
 from typecheck import mypy_strict, summary
 

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import json
+import os
 import subprocess
 import sys
 from pathlib import Path
@@ -28,6 +29,7 @@ def mypy_strict(project: Path, package: str, scratch: Path) -> subprocess.Comple
         cwd=project,
         capture_output=True,
         text=True,
+        check=False,
         env=_env(project),
     )
 
@@ -37,7 +39,8 @@ def pyright_strict(project: Path, package: str, scratch: Path) -> subprocess.Com
     config.write_text(
         json.dumps(
             {
-                "include": [str(project / package)],
+                # pyright ignores absolute include paths: relative to the config's folder.
+                "include": [os.path.relpath(project / package, scratch)],
                 "typeCheckingMode": "strict",
                 "pythonVersion": f"{sys.version_info.major}.{sys.version_info.minor}",
                 "extraPaths": [str(project)],
@@ -48,10 +51,11 @@ def pyright_strict(project: Path, package: str, scratch: Path) -> subprocess.Com
     pyright = VENV_BIN / "pyright"
     command = [str(pyright)] if pyright.exists() else [sys.executable, "-m", "pyright"]
     return subprocess.run(
-        [*command, "--pythonpath", sys.executable, "-p", str(config)],
+        [*command, "--outputjson", "--pythonpath", sys.executable, "-p", str(config)],
         cwd=project,
         capture_output=True,
         text=True,
+        check=False,
     )
 
 
@@ -63,8 +67,6 @@ def _empty_config(scratch: Path) -> Path:
 
 
 def _env(project: Path) -> dict[str, str]:
-    import os
-
     env = dict(os.environ)
     env["PYTHONPATH"] = str(project)
     env.pop("MYPYPATH", None)
@@ -74,3 +76,11 @@ def _env(project: Path) -> dict[str, str]:
 def summary(result: subprocess.CompletedProcess[str]) -> str:
     text = (result.stdout + result.stderr).strip().splitlines()
     return "\n".join(text[:40] + (["..."] if len(text) > 40 else []) + text[-3:])
+
+
+def pyright_report(result: subprocess.CompletedProcess[str]) -> tuple[int, int, list[str]]:
+    """(files analyzed, errors, first error messages) from `pyright --outputjson`."""
+    report = json.loads(result.stdout)
+    errors = [d for d in report["generalDiagnostics"] if d["severity"] == "error"]
+    messages = [f"{d['file']}:{d['range']['start']['line'] + 1}: {d['message']}" for d in errors[:30]]
+    return report["summary"]["filesAnalyzed"], report["summary"]["errorCount"], messages

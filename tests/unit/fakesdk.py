@@ -25,16 +25,27 @@ from generator.plan import FilePlan, PlannedFile, TargetOptions
 TARGET = "fake"
 
 
-def load_api(spec: Path, label: str, cache_dir: Path | None) -> tuple[Api, tuple[Path, ...]]:
+def load_api(
+    spec: Path, label: str, cache_dir: Path | None
+) -> tuple[Api, tuple[Path, ...]]:
     data = json.loads(spec.read_text(encoding="utf-8"))
     models = tuple(
         ObjectModel(
             name=name,
-            fields=tuple(Field(fname, Primitive(kind), required=True) for fname, kind in sorted(fields.items())),
+            fields=tuple(
+                Field(fname, Primitive(kind), required=True)
+                for fname, kind in sorted(fields.items())
+            ),
         )
         for name, fields in sorted(data.get("models", {}).items())
     )
-    api = Api(title=data.get("title", "Fake"), version="1", spec_format="openapi-3.0.3", models=models, resources=())
+    api = Api(
+        title=data.get("title", "Fake"),
+        version="1",
+        spec_format="openapi-3.0.3",
+        models=models,
+        resources=(),
+    )
     return api, (spec.resolve(),)
 
 
@@ -67,28 +78,56 @@ def plan(api: Api, flavor: Flavor, options: TargetOptions) -> FilePlan:
     for model in api.models:
         assert isinstance(model, ObjectModel)
         path = f"{pkg}/models/{_module_name(model.name)}.py"
-        lines = [header, "from dataclasses import dataclass\n\n\n", "@dataclass\n", f"class {model.name}:\n"]
-        lines += [f"    {f.name}: {'str' if f.type == Primitive('string') else 'int'}\n" for f in model.fields] or [
-            "    pass\n"
+        lines = [
+            header,
+            "from dataclasses import dataclass\n\n\n",
+            "@dataclass\n",
+            f"class {model.name}:\n",
         ]
+        lines += [
+            f"    {f.name}: {'str' if f.type == Primitive('string') else 'int'}\n"
+            for f in model.fields
+        ] or ["    pass\n"]
         text = "".join(lines)
         files.append(
-            PlannedFile(path, _key(path, repr(model), header), lambda p=path, t=text: _rendering(p, t), "python")
+            PlannedFile(
+                path,
+                _key(path, repr(model), header),
+                lambda p=path, t=text: _rendering(p, t),
+                "python",
+            )
         )
     names = [m.name for m in api.models]
-    imports = "".join(f"from {pkg}.models.{_module_name(n)} import {n}\n" for n in names)
+    imports = "".join(
+        f"from {pkg}.models.{_module_name(n)} import {n}\n" for n in names
+    )
     init = f"{header}{imports}from {pkg}._patch import patch_sdk\n\n__all__ = {names!r}\n\npatch_sdk()\n"
     files.append(
-        PlannedFile(f"{pkg}/__init__.py", _key("init", init), lambda t=init: _rendering(f"{pkg}/__init__.py", t), "python")
+        PlannedFile(
+            f"{pkg}/__init__.py",
+            _key("init", init),
+            lambda t=init: _rendering(f"{pkg}/__init__.py", t),
+            "python",
+        )
     )
     patch = "__all__: list[str] = []\n\n\ndef patch_sdk() -> None: ...\n"
     files.append(
         PlannedFile(
-            f"{pkg}/_patch.py", _key("patch"), lambda: _rendering(f"{pkg}/_patch.py", patch), "python", overwrite=False
+            f"{pkg}/_patch.py",
+            _key("patch"),
+            lambda: _rendering(f"{pkg}/_patch.py", patch),
+            "python",
+            overwrite=False,
         )
     )
     readme = f"{api.title} SDK ({flavor.name}, client {options.client_name})\n"
-    files.append(PlannedFile("README.txt", _key("readme", readme), lambda: _rendering("README.txt", readme)))
+    files.append(
+        PlannedFile(
+            "README.txt",
+            _key("readme", readme),
+            lambda: _rendering("README.txt", readme),
+        )
+    )
     return FilePlan(tuple(files))
 
 
@@ -102,8 +141,13 @@ def uninstall() -> None:
     pipeline.set_api_loader(None)
 
 
-def write_spec(path: Path, models: dict[str, dict[str, str]], title: str = "Fake") -> Path:
-    path.write_text(json.dumps({"title": title, "models": models}, indent=1, sort_keys=True), encoding="utf-8")
+def write_spec(
+    path: Path, models: dict[str, dict[str, str]], title: str = "Fake"
+) -> Path:
+    path.write_text(
+        json.dumps({"title": title, "models": models}, indent=1, sort_keys=True),
+        encoding="utf-8",
+    )
     return path
 
 
@@ -121,5 +165,7 @@ main()
 def runner_script(folder: Path) -> Path:
     """A script that runs the `sdkforge` CLI with this fake installed."""
     script = folder / "run_sdkforge.py"
-    script.write_text(RUNNER.format(here=str(Path(__file__).resolve().parent)), encoding="utf-8")
+    script.write_text(
+        RUNNER.format(here=str(Path(__file__).resolve().parent)), encoding="utf-8"
+    )
     return script

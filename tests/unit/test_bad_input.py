@@ -34,7 +34,13 @@ class Case:
 
 CASES = [
     Case("syntax_bracket.yaml", 5, 22, None, "YAML syntax error: unclosed bracket '['"),
-    Case("syntax_indent.yaml", 7, 6, None, "YAML syntax error: while parsing a block mapping"),
+    Case(
+        "syntax_indent.yaml",
+        7,
+        6,
+        None,
+        "YAML syntax error: while parsing a block mapping",
+    ),
     Case("tab_indent.yaml", 4, 2, None, "YAML syntax error: tabs disallowed"),
     Case("broken_json.json", 5, 11, None, "YAML syntax error: unclosed bracket '{'"),
     Case(
@@ -51,8 +57,20 @@ CASES = [
         "/components/schemas/Run/$ref",
         "names a file that does not exist: tests/fixtures/bad/no-such-file.yaml",
     ),
-    Case("paths_number.yaml", 3, 8, "/paths", "wrong type: expected a mapping, found the number 5"),
-    Case("responses_list.yaml", 6, 18, "/paths/~1runs/get/responses", "wrong type: expected a mapping, found a list"),
+    Case(
+        "paths_number.yaml",
+        3,
+        8,
+        "/paths",
+        "wrong type: expected a mapping, found the number 5",
+    ),
+    Case(
+        "responses_list.yaml",
+        6,
+        18,
+        "/paths/~1runs/get/responses",
+        "wrong type: expected a mapping, found a list",
+    ),
     Case(
         "property_number.yaml",
         9,
@@ -60,18 +78,66 @@ CASES = [
         "/components/schemas/Run/properties/id",
         "`id` must be a schema (a mapping), found the number 5",
     ),
-    Case("type_number.yaml", 7, 13, "/components/schemas/Run/type", "`type` must be a type name"),
-    Case("ref_not_string.yaml", 7, 13, "/components/schemas/Run/$ref", "`$ref` must be a string, found the number 5"),
-    Case("unknown_openapi.yaml", 1, 10, "/openapi", "unsupported OpenAPI version '4.0.0'"),
-    Case("unknown_swagger.json", 2, 14, "/swagger", "unsupported Swagger version '1.2'"),
+    Case(
+        "type_number.yaml",
+        7,
+        13,
+        "/components/schemas/Run/type",
+        "`type` must be a type name",
+    ),
+    Case(
+        "ref_not_string.yaml",
+        7,
+        13,
+        "/components/schemas/Run/$ref",
+        "`$ref` must be a string, found the number 5",
+    ),
+    Case(
+        "unknown_openapi.yaml", 1, 10, "/openapi", "unsupported OpenAPI version '4.0.0'"
+    ),
+    Case(
+        "unknown_swagger.json", 2, 14, "/swagger", "unsupported Swagger version '1.2'"
+    ),
     Case("no_version.yaml", 1, 1, "", "neither an `openapi` nor a `swagger` field"),
-    Case("ref_cycle.yaml", 7, 13, "/components/schemas/A/$ref", "`$ref` cycle with nothing but refs in it"),
+    Case(
+        "ref_cycle.yaml",
+        7,
+        13,
+        "/components/schemas/A/$ref",
+        "`$ref` cycle with nothing but refs in it",
+    ),
     Case("collection_key.yaml", 4, 3, "/paths", "a mapping key is a list or a mapping"),
-    Case("flow_mapping_key.json", 2, 11, "/paths", "a mapping key is a list or a mapping"),
-    Case("ref_through_itself.yaml", 7, 13, "/components/schemas/A/$ref", "which leads back to itself"),
-    Case("remote_ref.yaml", 7, 13, "/components/schemas/Run/$ref", "points at a remote document"),
-    Case("fragment_not_pointer.yaml", 7, 13, "/components/schemas/Run/$ref", "is not a JSON pointer"),
-    Case("top_list.yaml", 1, 1, "", "top level of the document must be a mapping (an OpenAPI object), but it is a list"),
+    Case(
+        "flow_mapping_key.json", 2, 11, "/paths", "a mapping key is a list or a mapping"
+    ),
+    Case(
+        "ref_through_itself.yaml",
+        7,
+        13,
+        "/components/schemas/A/$ref",
+        "which leads back to itself",
+    ),
+    Case(
+        "remote_ref.yaml",
+        7,
+        13,
+        "/components/schemas/Run/$ref",
+        "points at a remote document",
+    ),
+    Case(
+        "fragment_not_pointer.yaml",
+        7,
+        13,
+        "/components/schemas/Run/$ref",
+        "is not a JSON pointer",
+    ),
+    Case(
+        "top_list.yaml",
+        1,
+        1,
+        "",
+        "top level of the document must be a mapping (an OpenAPI object), but it is a list",
+    ),
     Case("top_scalar.yaml", 1, 1, "", "but it is a string"),
     Case("empty.yaml", None, None, None, "the file is empty"),
     Case("comments_only.yaml", None, None, None, "the file is empty"),
@@ -79,10 +145,28 @@ CASES = [
     Case("binary.yaml", 2, 1, None, "not a text file"),
     Case("invalid_utf8.yaml", 4, 12, None, "not valid UTF-8 text (byte 0xe9"),
     Case("deep_yaml.yaml", 4, 264, None, "nests too deeply"),
-    Case("deep_json.json", 1, 287, "/x-deep" + "/0" * 200, "nests more than 200 levels deep"),
+    Case(
+        "deep_json.json",
+        1,
+        287,
+        "/x-deep" + "/0" * 200,
+        "nests more than 200 levels deep",
+    ),
     Case("alias_bomb.yaml", None, None, None, "YAML aliases expand too far"),
-    Case("param_missing_in.yaml", 7, 11, "/paths/~1runs~1{id}/get/parameters/0", "a parameter must have `in`"),
-    Case("param_in_body.yaml", 8, 15, "/paths/~1runs/post/parameters/0/in", "`in: body` is not understood here"),
+    Case(
+        "param_missing_in.yaml",
+        7,
+        11,
+        "/paths/~1runs~1{id}/get/parameters/0",
+        "a parameter must have `in`",
+    ),
+    Case(
+        "param_in_body.yaml",
+        8,
+        15,
+        "/paths/~1runs/post/parameters/0/in",
+        "`in: body` is not understood here",
+    ),
     Case(
         "swagger_dangling.json",
         9,
@@ -98,7 +182,14 @@ CASES = [
         "tests/fixtures/bad/multi/steps.yaml has no 'RunStep' under its root",
         blamed="multi/parts/run.yaml",
     ),
-    Case("multi_syntax/entry.yaml", 3, 15, None, "unclosed bracket '{'", blamed="multi_syntax/broken.yaml"),
+    Case(
+        "multi_syntax/entry.yaml",
+        3,
+        15,
+        None,
+        "unclosed bracket '{'",
+        blamed="multi_syntax/broken.yaml",
+    ),
 ]
 
 
@@ -121,6 +212,7 @@ def test_cli_exits_2_with_a_located_message(case: Case) -> None:
         capture_output=True,
         text=True,
         timeout=120,
+        check=False,
     )
     assert result.returncode == 2, result.stderr
     assert "Traceback" not in result.stderr
@@ -132,7 +224,9 @@ def test_cli_exits_2_with_a_located_message(case: Case) -> None:
 
 
 @pytest.mark.parametrize("case", CASES, ids=[case.fixture for case in CASES])
-def test_load_raises_spec_error_with_its_place(case: Case, monkeypatch: pytest.MonkeyPatch) -> None:
+def test_load_raises_spec_error_with_its_place(
+    case: Case, monkeypatch: pytest.MonkeyPatch
+) -> None:
     monkeypatch.chdir(REPO)
     with pytest.raises(SpecError) as raised:
         load(BAD / case.fixture)

@@ -65,7 +65,9 @@ def test_field_details() -> None:
     assert field("kinds.yaml", "Pet", "photo").write_only is True
     assert field("kinds.yaml", "Pet", "photo").type == Primitive("string", "binary")
     assert field("kinds.yaml", "Pet", "born").type == Primitive("string", "date-time")
-    assert field("kinds.yaml", "Pet", "created_at").type == Primitive("integer", "unixtime")
+    assert field("kinds.yaml", "Pet", "created_at").type == Primitive(
+        "integer", "unixtime"
+    )
     legs = field("kinds.yaml", "Pet", "legs")
     assert (legs.has_default, legs.default) == (True, 4)
     assert field("kinds.yaml", "Pet", "name").has_default is False
@@ -102,10 +104,15 @@ def test_maps_and_additional_properties() -> None:
 
 def test_alias_and_named_enum() -> None:
     assert api("kinds.yaml").model("Identifier") == AliasModel(
-        "Identifier", Primitive("string", "uuid"), source=api("kinds.yaml").model("Identifier").source
+        "Identifier",
+        Primitive("string", "uuid"),
+        source=api("kinds.yaml").model("Identifier").source,
     )
     kind = api("kinds.yaml").model("Kind")
-    assert isinstance(kind, EnumModel) and [v.value for v in kind.values] == ["cat", "dog"]
+    assert isinstance(kind, EnumModel) and [v.value for v in kind.values] == [
+        "cat",
+        "dog",
+    ]
 
 
 def test_recursive_schema_ends_at_a_ref() -> None:
@@ -125,11 +132,16 @@ def test_openapi_31_nullability() -> None:
     fields = {f.name: f.type for f in obj("kinds31.yaml", "Thing").fields}
     assert fields["a"] == Nullable(Primitive("string"))
     assert fields["b"] == Nullable(Ref("Color"))
-    assert fields["c"] == Nullable(Primitive("integer"))  # 3.0's `nullable` in a 3.1 document
+    assert fields["c"] == Nullable(
+        Primitive("integer")
+    )  # 3.0's `nullable` in a 3.1 document
     assert fields["d"] == UnionOf((Primitive("string"), Primitive("integer")))
     assert fields["e"] == UnionOf((Primitive("string"), Primitive("integer")))
     color = api("kinds31.yaml").model("Color")
-    assert isinstance(color, EnumModel) and [v.value for v in color.values] == ["red", "green"]
+    assert isinstance(color, EnumModel) and [v.value for v in color.values] == [
+        "red",
+        "green",
+    ]
 
 
 # ---------------------------------------------------------------------- unions
@@ -138,33 +150,59 @@ def test_openapi_31_nullability() -> None:
 def test_discriminator_mapping_is_taken_as_written() -> None:
     mapped = api("unions.yaml").model("Mapped")
     assert isinstance(mapped, UnionModel)
-    assert mapped.discriminator == Discriminator("kind", (("kitty", "CatShape"), ("doggo", "DogShape")))
+    assert mapped.discriminator == Discriminator(
+        "kind", (("kitty", "CatShape"), ("doggo", "DogShape"))
+    )
 
 
 def test_without_mapping_values_come_from_each_variants_enum_not_its_name() -> None:
     unmapped = api("unions.yaml").model("Unmapped")
     assert isinstance(unmapped, UnionModel)
-    assert unmapped.discriminator == Discriminator("kind", (("cat", "CatShape"), ("dog", "DogShape")))
+    assert unmapped.discriminator == Discriminator(
+        "kind", (("cat", "CatShape"), ("dog", "DogShape"))
+    )
 
 
-def test_distinct_single_value_type_is_recognised_as_an_implicit_discriminator() -> None:
-    assert field("unions.yaml", "Holder", "tools").type == ArrayOf(Ref("HolderToolsItem"))
+def test_several_values_nullable_values_and_nested_unions_all_map() -> None:
+    nested = api("unions.yaml").model("Nested")
+    assert isinstance(nested, UnionModel) and nested.discriminator is not None
+    assert nested.discriminator.mapping == (
+        ("web", "WebSearch"),
+        ("web_2025", "WebSearch"),
+        ("ref", "RefItem"),
+        ("kitty", "Mapped"),
+        ("doggo", "Mapped"),
+    )
+
+
+def test_distinct_single_value_type_is_recognised_as_an_implicit_discriminator() -> (
+    None
+):
+    assert field("unions.yaml", "Holder", "tools").type == ArrayOf(
+        Ref("HolderToolsItem")
+    )
     union = api("unions.yaml").model("HolderToolsItem")
     assert isinstance(union, UnionModel)
     assert (union.parent, union.member) == ("Holder", "ToolsItem")
     assert union.discriminator == Discriminator(
-        "type", (("a", "ToolA"), ("b", "ToolB"), ("inline_tool", "HolderToolsItemInlineTool")), implicit=True
+        "type",
+        (("a", "ToolA"), ("b", "ToolB"), ("inline_tool", "HolderToolsItemInlineTool")),
+        implicit=True,
     )
     inline = api("unions.yaml").model("HolderToolsItemInlineTool")
     assert (inline.parent, inline.member) == ("HolderToolsItem", "InlineTool")
 
 
 def test_unions_without_a_discriminator_stay_plain() -> None:
-    assert field("unions.yaml", "Holder", "either").type == UnionOf((Primitive("string"), Ref("ToolA")))
+    assert field("unions.yaml", "Holder", "either").type == UnionOf(
+        (Primitive("string"), Ref("ToolA"))
+    )
     plain = api("unions.yaml").model("Plain")
     assert isinstance(plain, UnionModel) and plain.discriminator is None
     assert plain.variants == (Primitive("string"), ArrayOf(Primitive("string")))
-    same = api("unions.yaml").model("SameType")  # both variants say `a`: not a discriminator
+    same = api("unions.yaml").model(
+        "SameType"
+    )  # both variants say `a`: not a discriminator
     assert isinstance(same, UnionModel) and same.discriminator is None
 
 
@@ -174,13 +212,24 @@ def test_unions_without_a_discriminator_stay_plain() -> None:
 def test_inline_schemas_are_named_from_where_they_sit() -> None:
     models = {m.name: m for m in api("naming.yaml").models}
     assert list(models) == sorted(models)
-    last_error = models["RunObjectLastError2"]  # `RunObjectLastError` is a component already
+    last_error = models[
+        "RunObjectLastError2"
+    ]  # `RunObjectLastError` is a component already
     assert (last_error.parent, last_error.member) == ("RunObject", "LastError")
-    assert field("naming.yaml", "RunObject", "last_error").type == Nullable(Ref("RunObjectLastError2"))
-    assert (models["RunObjectLastError2Code"].parent, models["RunObjectLastError2Code"].member) == (
-        "RunObjectLastError2", "Code")
-    assert (models["RunObjectStepsItem"].parent, models["RunObjectStepsItem"].member) == ("RunObject", "StepsItem")
-    assert isinstance(models["CreateThingRequest2"], ObjectModel)  # <OperationId>Request, suffixed
+    assert field("naming.yaml", "RunObject", "last_error").type == Nullable(
+        Ref("RunObjectLastError2")
+    )
+    assert (
+        models["RunObjectLastError2Code"].parent,
+        models["RunObjectLastError2Code"].member,
+    ) == ("RunObjectLastError2", "Code")
+    assert (
+        models["RunObjectStepsItem"].parent,
+        models["RunObjectStepsItem"].member,
+    ) == ("RunObject", "StepsItem")
+    assert isinstance(
+        models["CreateThingRequest2"], ObjectModel
+    )  # <OperationId>Request, suffixed
     assert isinstance(models["CreateThingResponse"], ObjectModel)
 
 
@@ -197,16 +246,29 @@ def test_names_do_not_depend_on_key_order() -> None:
 def test_refs_into_other_files_become_models_named_by_their_place() -> None:
     multi = api("multi/main.yaml")
     assert [m.name for m in multi.models] == ["Local", "LocalModelEnum", "Owner", "Pet"]
-    assert field("multi/main.yaml", "Local", "owner").type == Ref("Owner")  # a whole file: its stem
+    assert field("multi/main.yaml", "Local", "owner").type == Ref(
+        "Owner"
+    )  # a whole file: its stem
     pet = obj("multi/main.yaml", "Pet")  # `pet.yaml#/Pet`: the last pointer segment
-    assert [f.type for f in pet.fields] == [Primitive("string"), Ref("Owner"), ArrayOf(Ref("Pet"))]
-    assert obj("multi/main.yaml", "Owner").fields[0].type == ArrayOf(Ref("Pet"))
-    assert pet.source is not None and pet.source.file.endswith("pet.yaml") and pet.source.pointer == "/Pet"
+    assert [f.type for f in pet.fields] == [
+        Primitive("string"),
+        Ref("Owner"),
+        ArrayOf(Ref("Pet")),
+    ]
+    owner = obj("multi/main.yaml", "Owner")
+    assert [f.type for f in owner.fields] == [ArrayOf(Ref("Pet")), Ref("Local")]  # back into main
+    assert (
+        pet.source is not None
+        and pet.source.file.endswith("pet.yaml")
+        and pet.source.pointer == "/Pet"
+    )
     (listing,) = multi.all_operations()
     assert listing.success is not None and listing.success.type == Ref("Pet")
 
 
 def test_unnamed_union_variants_are_named_by_their_shape() -> None:
-    assert field("multi/main.yaml", "Local", "model").type == UnionOf((Primitive("string"), Ref("LocalModelEnum")))
+    assert field("multi/main.yaml", "Local", "model").type == UnionOf(
+        (Primitive("string"), Ref("LocalModelEnum"))
+    )
     enum = api("multi/main.yaml").model("LocalModelEnum")
     assert (enum.parent, enum.member) == ("Local", "ModelEnum")

@@ -12,7 +12,17 @@ from click.testing import CliRunner
 
 from generator.cli import cli
 from generator.ir.build import build
-from generator.ir.model import Api, ArrayOf, EnumModel, LiteralOf, Nullable, ObjectModel, Ref, Resource, UnionModel
+from generator.ir.model import (
+    Api,
+    ArrayOf,
+    EnumModel,
+    LiteralOf,
+    Nullable,
+    ObjectModel,
+    Ref,
+    Resource,
+    UnionModel,
+)
 from generator.load import load
 
 SHARED = Path(__file__).resolve().parents[2] / ".." / "shared"
@@ -63,7 +73,9 @@ def _assert_unique_names(res: Resource) -> None:
         _assert_unique_names(child)
 
 
-def test_inspect_reports_every_operation_and_component_schema_of_the_latest_openai_spec() -> None:
+def test_inspect_reports_every_operation_and_component_schema_of_the_latest_openai_spec() -> (
+    None
+):
     result = CliRunner().invoke(cli, ["inspect", "--json", str(OPENAI_LATEST)])
     assert result.exit_code == 0, result.output[-2000:]
     ir = json.loads(result.output)
@@ -100,43 +112,72 @@ def test_azure_tool_definition_and_openapi_auth_unions() -> None:
     auth = azure.model("OpenApiAuthDetails")
     assert isinstance(auth, UnionModel) and auth.discriminator is not None
     assert auth.discriminator.property == "type"
-    assert sorted(dict(auth.discriminator.mapping)) == ["anonymous", "connection", "managed_identity"]
+    assert sorted(dict(auth.discriminator.mapping)) == [
+        "anonymous",
+        "connection",
+        "managed_identity",
+    ]
     function = azure.model("FunctionToolDefinition")
     assert isinstance(function, ObjectModel)
-    assert next(f for f in function.fields if f.name == "type").type == LiteralOf("function")
+    assert next(f for f in function.fields if f.name == "type").type == LiteralOf(
+        "function"
+    )
 
 
 def test_azure_operations_client_parameters_host_and_scope() -> None:
     azure = api(AZURE)
     assert len(azure.all_operations()) == 42
     assert names(resource(azure, "threads", "runs")) == {
-        "Runs_ListRuns": "list", "Runs_CreateRun": "create", "Runs_GetRun": "get", "Runs_UpdateRun": "update",
-        "Runs_CancelRun": "cancel", "Runs_SubmitToolOutputsToRun": "submit_tool_outputs",
+        "Runs_ListRuns": "list",
+        "Runs_CreateRun": "create",
+        "Runs_GetRun": "get",
+        "Runs_UpdateRun": "update",
+        "Runs_CancelRun": "cancel",
+        "Runs_SubmitToolOutputsToRun": "submit_tool_outputs",
     }
     assert names(resource(azure, "threads", "runs", "steps")) == {
-        "RunSteps_ListRunSteps": "list", "RunSteps_GetRunStep": "get"}
+        "RunSteps_ListRunSteps": "list",
+        "RunSteps_GetRunStep": "get",
+    }
     threads = names(resource(azure, "threads"))
-    assert threads["Threads_CreateThread"] == "create" and threads["CreateThreadAndRun"] == "create_and_run"
-    assert names(resource(azure, "vector_stores"))["VectorStores_ModifyVectorStore"] == "modify"
+    assert (
+        threads["Threads_CreateThread"] == "create"
+        and threads["CreateThreadAndRun"] == "create_and_run"
+    )
+    assert (
+        names(resource(azure, "vector_stores"))["VectorStores_ModifyVectorStore"]
+        == "modify"
+    )
     assert [p.name for p in azure.client_parameters] == ["api-version"]
     assert azure.servers[0].url == "{endpoint}"
     (oauth,) = azure.security_schemes
     assert oauth.type == "oauth2" and oauth.scopes == ("https://ai.azure.com/.default",)
     runs = resource(azure, "threads", "runs")
     listing = next(o for o in runs.operations if o.name == "list")
-    assert listing.pagination is not None and listing.pagination.item_type == Ref("ThreadRun")
+    assert listing.pagination is not None and listing.pagination.item_type == Ref(
+        "ThreadRun"
+    )
 
 
 def test_openai_operation_names_and_resources() -> None:
     feb = api(OPENAI_FEB)
     assert names(resource(feb, "threads", "runs")) == {
-        "listRuns": "list", "createRun": "create", "getRun": "get", "modifyRun": "modify",
-        "submitToolOuputsToRun": "submit_tool_outputs", "cancelRun": "cancel",
+        "listRuns": "list",
+        "createRun": "create",
+        "getRun": "get",
+        "modifyRun": "modify",
+        "submitToolOuputsToRun": "submit_tool_outputs",
+        "cancelRun": "cancel",
     }
-    assert names(resource(feb, "threads", "runs", "steps")) == {"listRunSteps": "list", "getRunStep": "get"}
+    assert names(resource(feb, "threads", "runs", "steps")) == {
+        "listRunSteps": "list",
+        "getRunStep": "get",
+    }
     assert names(resource(feb, "threads"))["createThreadAndRun"] == "create_and_run"
     latest = api(OPENAI_LATEST)
-    create = next(o for o in resource(latest, "threads", "runs").operations if o.name == "create")
+    create = next(
+        o for o in resource(latest, "threads", "runs").operations if o.name == "create"
+    )
     assert dict(create.extensions)["x-oaiMeta"]["beta"] is True  # type: ignore[index,call-overload]
     assert create.examples and create.examples[0].request
 
@@ -152,7 +193,7 @@ def seed_run_fields() -> dict[str, tuple[bool, bool, str]]:
     lines = seed.read_text(encoding="utf-8").splitlines()
     start = lines.index("export interface Run {")
     fields: dict[str, tuple[bool, bool, str]] = {}
-    for line in lines[start + 1:]:
+    for line in lines[start + 1 :]:
         if line.strip() == "}":
             break
         match = _FIELD.match(line)
@@ -168,7 +209,9 @@ def test_run_object_matches_seed_000() -> None:
     run = api(OPENAI_FEB).model("RunObject")
     assert isinstance(run, ObjectModel)
     built = {f.name: (f.required, isinstance(f.type, Nullable)) for f in run.fields}
-    assert built == {name: (required, nullable) for name, (required, nullable, _) in seed.items()}
+    assert built == {
+        name: (required, nullable) for name, (required, nullable, _) in seed.items()
+    }
 
 
 def test_run_status_is_an_enum_of_the_seeds_eight_values() -> None:
@@ -192,7 +235,11 @@ def test_run_tools_is_an_array_of_a_union_discriminated_by_type() -> None:
     union = feb.model(tools.items.name)
     assert isinstance(union, UnionModel) and union.discriminator is not None
     assert union.discriminator.property == "type"
-    assert [value for value, _ in union.discriminator.mapping] == ["code_interpreter", "retrieval", "function"]
+    assert [value for value, _ in union.discriminator.mapping] == [
+        "code_interpreter",
+        "retrieval",
+        "function",
+    ]
     assert len(union.variants) == 3
     last_error = feb.model("RunObjectLastError")
     assert (last_error.parent, last_error.member) == ("RunObject", "LastError")

@@ -41,7 +41,13 @@ def test_reads_every_sdk_with_paths_relative_to_the_config(tmp_path: Path) -> No
     assert config.formatter == "ruff"
     assert config.cache_path == tmp_path / "build" / "cache"
     first, second = config.sdks
-    assert (first.spec, first.flavor, first.target, first.package_name, first.client_name) == (
+    assert (
+        first.spec,
+        first.flavor,
+        first.target,
+        first.package_name,
+        first.client_name,
+    ) == (
         "specs/openai/runs.yaml",
         "openai",
         "python",
@@ -62,7 +68,11 @@ def test_found_from_a_subfolder(tmp_path: Path) -> None:
 def test_no_config_means_defaults_and_no_sdks(tmp_path: Path) -> None:
     (tmp_path / "pyproject.toml").write_text('[project]\nname = "x"\n')
     config = load_config(cwd=tmp_path)
-    assert config.sdks == () and config.formatter == "black" and config.cache_dir == ".sdkforge-cache"
+    assert (
+        config.sdks == ()
+        and config.formatter == "black"
+        and config.cache_dir == ".sdkforge-cache"
+    )
 
 
 @pytest.mark.parametrize(
@@ -70,26 +80,61 @@ def test_no_config_means_defaults_and_no_sdks(tmp_path: Path) -> None:
     [
         ({"formatter": "yapf"}, "/tool/sdkforge/formatter", "formatter must be one of"),
         ({"colour": "blue"}, "/tool/sdkforge/colour", "unknown key"),
-        ({"sdk": [{"spec": "a.yaml", "target": "python", "output": "o"}]}, "/tool/sdkforge/sdk/0/package-name", "package-name"),
         (
-            {"sdk": [{"spec": "a", "target": "python", "output": "o", "package-name": "p", "flavor": "gcp"}]},
+            {"sdk": [{"spec": "a.yaml", "target": "python", "output": "o"}]},
+            "/tool/sdkforge/sdk/0/package-name",
+            "package-name",
+        ),
+        (
+            {
+                "sdk": [
+                    {
+                        "spec": "a",
+                        "target": "python",
+                        "output": "o",
+                        "package-name": "p",
+                        "flavor": "gcp",
+                    }
+                ]
+            },
             "/tool/sdkforge/sdk/0/flavor",
             "flavor must be one of",
         ),
         (
-            {"sdk": [{"spec": "a", "target": "py thon", "output": "o", "package-name": "p"}]},
+            {
+                "sdk": [
+                    {
+                        "spec": "a",
+                        "target": "py thon",
+                        "output": "o",
+                        "package-name": "p",
+                    }
+                ]
+            },
             "/tool/sdkforge/sdk/0/target",
             "target must be",
         ),
         ({"sdk": "nope"}, "/tool/sdkforge/sdk", "array of tables"),
         (
-            {"sdk": [{"spec": "a", "target": "python", "output": "o", "package-name": "p"}] * 2},
+            {
+                "sdk": [
+                    {
+                        "spec": "a",
+                        "target": "python",
+                        "output": "o",
+                        "package-name": "p",
+                    }
+                ]
+                * 2
+            },
             "/tool/sdkforge/sdk",
             "same output folder",
         ),
     ],
 )
-def test_mistakes_are_located_spec_errors(tmp_path: Path, table: dict[str, object], pointer: str, words: str) -> None:
+def test_mistakes_are_located_spec_errors(
+    tmp_path: Path, table: dict[str, object], pointer: str, words: str
+) -> None:
     with pytest.raises(SpecError) as err:
         parse_config(table, root=tmp_path, file=tmp_path / "pyproject.toml")
     assert err.value.diagnostic.pointer == pointer

@@ -14,9 +14,13 @@ from generator.diff import Changelog, compare
 from generator.ir.model import Api
 
 SPECS = Path(__file__).resolve().parents[2] / ".." / "shared" / "specs" / "openai"
-FEB, MAR, LATEST = (SPECS / f"openapi-{v}.yaml" for v in ("2024-02-23", "2024-03-27", "latest"))
+FEB, MAR, LATEST = (
+    SPECS / f"openapi-{v}.yaml" for v in ("2024-02-23", "2024-03-27", "latest")
+)
 
-pytestmark = pytest.mark.skipif(not SPECS.is_dir(), reason="../shared/specs is not beside the repository")
+pytestmark = pytest.mark.skipif(
+    not SPECS.is_dir(), reason="../shared/specs is not beside the repository"
+)
 
 
 @cache
@@ -35,9 +39,17 @@ def _log(old: Path, new: Path) -> Changelog:
 def test_march_adds_stream_without_breaking_it() -> None:
     log = _log(FEB, MAR)
     stream = {c.target: c for c in log.changes if c.target.endswith(".stream")}
-    assert {"CreateRunRequest.stream", "CreateThreadAndRunRequest.stream", "SubmitToolOutputsRunRequest.stream"} <= set(stream)
+    assert {
+        "CreateRunRequest.stream",
+        "CreateThreadAndRunRequest.stream",
+        "SubmitToolOutputsRunRequest.stream",
+    } <= set(stream)
     for change in stream.values():
-        assert change.action == "added" and change.subject == "field" and not change.breaking
+        assert (
+            change.action == "added"
+            and change.subject == "field"
+            and not change.breaking
+        )
         assert change.detail.startswith("optional")
     assert stream["CreateRunRequest.stream"].group == "threads/runs"
 
@@ -56,11 +68,24 @@ def test_march_is_still_breaking_elsewhere() -> None:
 
 def test_latest_removes_file_ids_and_the_retrieval_tool() -> None:
     log = _log(MAR, LATEST)
-    removed_fields = {c.target for c in log.breaking if c.subject == "field" and c.action == "removed"}
-    assert {"AssistantObject.file_ids", "CreateAssistantRequest.file_ids", "MessageObject.file_ids", "RunObject.file_ids"} <= removed_fields
-    assert ("type", "removed", "AssistantToolsRetrieval") in {(c.subject, c.action, c.target) for c in log.breaking}
+    removed_fields = {
+        c.target for c in log.breaking if c.subject == "field" and c.action == "removed"
+    }
+    assert {
+        "AssistantObject.file_ids",
+        "CreateAssistantRequest.file_ids",
+        "MessageObject.file_ids",
+        "RunObject.file_ids",
+    } <= removed_fields
+    assert ("type", "removed", "AssistantToolsRetrieval") in {
+        (c.subject, c.action, c.target) for c in log.breaking
+    }
     retrieval_in_requests = [
-        c for c in log.changes if c.subject == "union variant" and c.action == "removed" and "`retrieval`" in c.detail
+        c
+        for c in log.changes
+        if c.subject == "union variant"
+        and c.action == "removed"
+        and "`retrieval`" in c.detail
         and c.target.startswith("CreateAssistantRequest")
     ]
     assert retrieval_in_requests and all(c.breaking for c in retrieval_in_requests)
@@ -85,7 +110,11 @@ def test_cli_exit_codes_and_formats() -> None:
     flat = {(c["target"], c["breaking"]) for g in data["groups"] for c in g["changes"]}
     assert ("CreateRunRequest.stream", False) in flat
     code, out = _cli(str(FEB), str(MAR), "--format", "markdown")
-    assert code == 1 and "## threads/runs" in out and "- field added `CreateRunRequest.stream`" in out
+    assert (
+        code == 1
+        and "## threads/runs" in out
+        and "- field added `CreateRunRequest.stream`" in out
+    )
 
 
 def test_cli_bad_input_exits_2(tmp_path: Path) -> None:

@@ -26,7 +26,9 @@ def _copy(tmp_path: Path, name: str = "warts30.yaml") -> Path:
     return target
 
 
-def test_a_second_load_comes_from_the_cache(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+def test_a_second_load_comes_from_the_cache(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
     spec = _copy(tmp_path)
     cache = tmp_path / "cache"
     first = load(spec, cache_dir=cache)
@@ -76,7 +78,12 @@ def test_the_cache_holds_the_tree_as_read_not_as_upgraded(tmp_path: Path) -> Non
     first = load(target / "agents.json", cache_dir=cache)
     second = load(target / "agents.json", cache_dir=cache)
     assert second.root == first.root
-    assert second.root["components"]["schemas"]["Run"]["properties"]["last_error"]["nullable"] is True
+    assert (
+        second.root["components"]["schemas"]["Run"]["properties"]["last_error"][
+            "nullable"
+        ]
+        is True
+    )
 
 
 def test_an_unwritable_cache_is_no_cache(tmp_path: Path) -> None:

@@ -5,7 +5,13 @@ from __future__ import annotations
 from pathlib import Path
 
 from generator.load import load
-from generator.load.locate import find_duplicate_keys, join_pointer, locate, position_map, split_pointer
+from generator.load.locate import (
+    find_duplicate_keys,
+    join_pointer,
+    locate,
+    position_map,
+    split_pointer,
+)
 from generator.load.scan import scan
 
 YAML = """\
@@ -26,7 +32,12 @@ JSON = '{\n  "paths": {\n    "/runs": {"get": {"responses": {}}}\n  },\n  "list"
 
 
 def test_pointers_split_and_join_with_escapes() -> None:
-    assert split_pointer("#/components/schemas/a~1b/c~0d") == ("components", "schemas", "a/b", "c~d")
+    assert split_pointer("#/components/schemas/a~1b/c~0d") == (
+        "components",
+        "schemas",
+        "a/b",
+        "c~d",
+    )
     assert join_pointer(("a/b", "c~d")) == "/a~1b/c~0d"
     assert split_pointer("") == ()
 
@@ -39,7 +50,9 @@ def test_locate_in_yaml_value_and_key() -> None:
 
 
 def test_locate_falls_back_to_the_nearest_node() -> None:
-    assert locate(YAML, "/components/schemas/Missing/properties") == locate(YAML, "/components/schemas")
+    assert locate(YAML, "/components/schemas/Missing/properties") == locate(
+        YAML, "/components/schemas"
+    )
 
 
 def test_locate_in_json_including_lists() -> None:

@@ -36,14 +36,25 @@ def test_a_utf8_byte_order_mark_is_skipped() -> None:
 
 def test_a_utf16_byte_order_mark_is_honoured(tmp_path: Path) -> None:
     spec = tmp_path / "utf16.json"
-    spec.write_bytes(b"\xff\xfe" + '{"openapi": "3.0.3", "info": {"title": "Wide", "version": "1"}, "paths": {}}'.encode("utf-16-le"))
+    spec.write_bytes(
+        b"\xff\xfe"
+        + '{"openapi": "3.0.3", "info": {"title": "Wide", "version": "1"}, "paths": {}}'.encode(
+            "utf-16-le"
+        )
+    )
     assert load(spec).root["info"]["title"] == "Wide"
 
 
 def test_an_anchor_defined_again_takes_the_later_definition() -> None:
     schemas = load(FIXTURES / "anchors_redefined.yaml").root["components"]["schemas"]
-    assert schemas["First"]["properties"]["copy"] == {"type": "string", "description": "first"}
-    assert schemas["Second"]["properties"]["copy"] == {"type": "integer", "description": "second"}
+    assert schemas["First"]["properties"]["copy"] == {
+        "type": "string",
+        "description": "first",
+    }
+    assert schemas["Second"]["properties"]["copy"] == {
+        "type": "integer",
+        "description": "second",
+    }
 
 
 def test_a_duplicate_key_keeps_the_later_value_and_warns_where() -> None:
@@ -57,7 +68,11 @@ def test_a_duplicate_key_keeps_the_later_value_and_warns_where() -> None:
 
 @pytest.mark.parametrize(
     ("fixture", "spec_format"),
-    [("v30.yaml", "openapi-3.0.0"), ("v31.yaml", "openapi-3.1.0"), ("swagger/agents.json", "swagger-2.0")],
+    [
+        ("v30.yaml", "openapi-3.0.0"),
+        ("v31.yaml", "openapi-3.1.0"),
+        ("swagger/agents.json", "swagger-2.0"),
+    ],
 )
 def test_each_version_is_recognised(fixture: str, spec_format: str) -> None:
     doc = load(FIXTURES / fixture)

@@ -12,10 +12,15 @@ SPECS = Path(__file__).resolve().parents[2] / ".." / "shared" / "specs"
 OPENAI = SPECS / "openai"
 AZURE = SPECS / "azure" / "azure-ai-agents-v1.json"
 
-pytestmark = pytest.mark.skipif(not SPECS.is_dir(), reason="../shared/specs is not beside the repository")
+pytestmark = pytest.mark.skipif(
+    not SPECS.is_dir(), reason="../shared/specs is not beside the repository"
+)
 
 
-@pytest.mark.parametrize("name", ["openapi-2024-02-23.yaml", "openapi-2024-03-27.yaml", "openapi-latest.yaml"])
+@pytest.mark.parametrize(
+    "name",
+    ["openapi-2024-02-23.yaml", "openapi-2024-03-27.yaml", "openapi-latest.yaml"],
+)
 def test_openai_specs_load(name: str) -> None:
     doc = load(OPENAI / name)
     assert doc.root["info"]["title"] == "OpenAI API"
@@ -47,7 +52,10 @@ def test_azure_spec_loads_upgraded_with_warnings_for_absent_examples() -> None:
     schemas = doc.root["components"]["schemas"]
     assert len(schemas) == 207
     operations = [
-        op for item in doc.root["paths"].values() for method, op in item.items() if method in ("get", "post", "delete")
+        op
+        for item in doc.root["paths"].values()
+        for method, op in item.items()
+        if method in ("get", "post", "delete")
     ]
     assert len(operations) == 42
     assert doc.root["servers"][0]["url"] == "{endpoint}"

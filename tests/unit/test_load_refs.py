@@ -36,13 +36,17 @@ def test_refs_to_refs_are_followed_to_the_end(refs_doc: Document) -> None:
         ("#/components/schemas/Tags/items", "items", "tag"),
     ],
 )
-def test_pointer_escapes_and_deep_pointers(refs_doc: Document, ref: str, name: str, description: str) -> None:
+def test_pointer_escapes_and_deep_pointers(
+    refs_doc: Document, ref: str, name: str, description: str
+) -> None:
     resolved = refs_doc.resolve(ref, refs_doc.entry)
     assert resolved.name == name
     assert resolved.node["description"] == description
 
 
-def test_a_recursive_schema_resolves_to_itself_without_looping(refs_doc: Document) -> None:
+def test_a_recursive_schema_resolves_to_itself_without_looping(
+    refs_doc: Document,
+) -> None:
     node = refs_doc.resolve("#/components/schemas/Node", refs_doc.entry).node
     children = node["properties"]["children"]["items"]["$ref"]
     again = refs_doc.resolve(children, refs_doc.entry)
@@ -85,7 +89,9 @@ def test_a_path_item_in_another_file() -> None:
     assert item.pointer == ""
 
 
-def test_relative_entry_paths_keep_their_spelling(monkeypatch: pytest.MonkeyPatch) -> None:
+def test_relative_entry_paths_keep_their_spelling(
+    monkeypatch: pytest.MonkeyPatch,
+) -> None:
     monkeypatch.chdir(FIXTURES)
     doc = load("./multifile/api/../api/openapi.yaml")
     assert doc.entry == "./multifile/api/../api/openapi.yaml"

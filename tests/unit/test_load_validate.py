@@ -27,11 +27,22 @@ def test_openapi_30_warts_load_with_warnings() -> None:
     # An operationId that is not an identifier is kept as written.
     assert doc.root["paths"]["/runs"]["post"]["operationId"] == "runs.create-v2"
     by_code = {w.code: w for w in doc.warnings}
-    assert set(by_code) == {"unknown-required", "type-list-in-3.0", "empty-path-item", "missing-extension-ref"}
+    assert set(by_code) == {
+        "unknown-required",
+        "type-list-in-3.0",
+        "empty-path-item",
+        "missing-extension-ref",
+    }
     assert "'thread_id'" in by_code["unknown-required"].message
-    assert by_code["unknown-required"].pointer == "/components/schemas/CreateRunRequest/required"
+    assert (
+        by_code["unknown-required"].pointer
+        == "/components/schemas/CreateRunRequest/required"
+    )
     assert by_code["unknown-required"].line == 22
-    assert by_code["type-list-in-3.0"].pointer == "/components/schemas/Run/properties/note/type"
+    assert (
+        by_code["type-list-in-3.0"].pointer
+        == "/components/schemas/Run/properties/note/type"
+    )
     assert by_code["empty-path-item"].pointer == "/paths/~1nothing-here"
     assert "'/nothing-here' has no operations" in by_code["empty-path-item"].message
     assert by_code["missing-extension-ref"].pointer == "/x-ms-examples/missing/$ref"
@@ -43,7 +54,9 @@ def test_nullable_in_a_31_document_is_one_warning_with_a_count() -> None:
     assert warning.code == "nullable-in-3.1"
     assert "in 2 places" in warning.message
     assert warning.pointer == "/components/schemas/Run/properties/a"
-    assert doc.root["components"]["schemas"]["Run"]["properties"]["b"]["nullable"] is True
+    assert (
+        doc.root["components"]["schemas"]["Run"]["properties"]["b"]["nullable"] is True
+    )
 
 
 def test_clean_documents_have_no_warnings() -> None:
@@ -62,3 +75,28 @@ def test_a_missing_required_field_is_a_warning_not_an_error(tmp_path: Path) -> N
     assert "`description` is required" in warning.message
     assert warning.pointer == "/paths/~1a/get/responses/200"
     assert warning.line == 7
+
+
+def test_refs_inside_extensions_are_reported_not_fatal(tmp_path: Path) -> None:
+    (tmp_path / "present.json").write_text('{"value": 1}')
+    spec = tmp_path / "spec.yaml"
+    spec.write_text(
+        "openapi: 3.0.3\ninfo: {title: t, version: '1'}\npaths: {}\n"
+        "x-samples:\n"
+        "  here: {$ref: './present.json'}\n"
+        "  gone: {$ref: './absent.json'}\n"
+        "  remote: {$ref: 'https://example.com/x.json'}\n"
+        "  nowhere: {$ref: '#/components/schemas/Nope'}\n"
+    )
+    doc = load(spec)
+    by_pointer = {w.pointer: w for w in doc.warnings}
+    assert set(by_pointer) == {
+        "/x-samples/gone/$ref",
+        "/x-samples/remote/$ref",
+        "/x-samples/nowhere/$ref",
+    }
+    assert by_pointer["/x-samples/gone/$ref"].code == "missing-extension-ref"
+    assert by_pointer["/x-samples/remote/$ref"].code == "remote-extension-ref"
+    assert by_pointer["/x-samples/nowhere/$ref"].code == "dangling-extension-ref"
+    assert by_pointer["/x-samples/nowhere/$ref"].line == 8
+    assert list(doc.files) == [str(spec)]

@@ -20,9 +20,12 @@ import pytest
 
 from generator.flavors import FLAVORS, apply, detect
 from generator.ir.build import build
+from generator.ir.model import Ref
 from generator.load import load
 from generator.plan import TargetOptions
 from generator.targets.typescript import plan
+from generator.targets.typescript.convert import function_name
+from generator.targets.typescript.naming import build_naming
 
 REPO = Path(__file__).resolve().parents[2]
 SHARED = REPO / ".." / "shared"
@@ -33,12 +36,18 @@ TSC = NODE_DIR / "node_modules" / ".bin" / "tsc"
 DECLARATIONS = NODE_DIR / "declarations.mjs"
 
 pytestmark = [
-    pytest.mark.skipif(not SPECS.is_dir(), reason="../shared/specs is not beside the repo"),
+    pytest.mark.skipif(
+        not SPECS.is_dir(), reason="../shared/specs is not beside the repo"
+    ),
     pytest.mark.skipif(not TSC.exists(), reason="run `npm ci` in tests/node first"),
     pytest.mark.skipif(shutil.which("node") is None, reason="node is not installed"),
 ]
 
-ALL_SPECS = sorted(p for p in SPECS.rglob("*") if p.suffix in (".yaml", ".json") and "examples" not in p.parts)
+ALL_SPECS = sorted(
+    p
+    for p in SPECS.rglob("*")
+    if p.suffix in (".yaml", ".json") and "examples" not in p.parts
+)
 
 
 def generate(spec: Path, out: Path, flavor_name: str | None = None) -> Path:
@@ -53,12 +62,18 @@ def generate(spec: Path, out: Path, flavor_name: str | None = None) -> Path:
 
 
 def tsc(*args: str) -> subprocess.CompletedProcess[str]:
-    return subprocess.run([str(TSC), *args], capture_output=True, text=True, timeout=600)
+    return subprocess.run(
+        [str(TSC), *args], capture_output=True, text=True, timeout=600, check=False
+    )
 
 
 def declarations(files: list[Path]) -> dict[str, Any]:
     done = subprocess.run(
-        ["node", str(DECLARATIONS), *map(str, files)], capture_output=True, text=True, timeout=300, check=True
+        ["node", str(DECLARATIONS), *map(str, files)],
+        capture_output=True,
+        text=True,
+        timeout=300,
+        check=True,
     )
     result: dict[str, Any] = json.loads(done.stdout)
     return result
@@ -67,7 +82,11 @@ def declarations(files: list[Path]) -> dict[str, Any]:
 def seed_text(prefix: str) -> list[str]:
     [path] = SEEDS.glob(prefix + "_*.txt")
     # The page scrape puts `|` / `||` lines between code lines.
-    return [line for line in path.read_text(encoding="utf-8").splitlines() if line.strip().strip("|")]
+    return [
+        line
+        for line in path.read_text(encoding="utf-8").splitlines()
+        if line.strip().strip("|")
+    ]
 
 
 # ------------------------------------------------------------------ structural match
@@ -79,7 +98,9 @@ def matches(seed: dict[str, Any], ours: dict[str, Any]) -> bool:
     if seed["k"] == "ref" or ours["k"] == "ref":
         names = {x.get("name") for x in (seed, ours)}
         return len(names) == 1 or (
-            seed["k"] == "ref" and ours["k"] == "object" and seed["name"] == ours["name"]
+            seed["k"] == "ref"
+            and ours["k"] == "object"
+            and seed["name"] == ours["name"]
         )
     if seed["k"] != ours["k"]:
         return False
@@ -105,7 +126,9 @@ def matches(seed: dict[str, Any], ours: dict[str, Any]) -> bool:
     if kind == "object":
         a, b = seed["members"], ours["members"]
         return set(a) == set(b) and all(
-            a[k]["optional"] == b[k]["optional"] and matches(a[k]["shape"], b[k]["shape"]) for k in a
+            a[k]["optional"] == b[k]["optional"]
+            and matches(a[k]["shape"], b[k]["shape"])
+            for k in a
         )
     return False
 
@@ -127,14 +150,25 @@ COMPARED = (
 
 
 @pytest.fixture(scope="module")
-def openai_declarations(tmp_path_factory: pytest.TempPathFactory) -> tuple[dict[str, Any], dict[str, Any]]:
+def openai_declarations(
+    tmp_path_factory: pytest.TempPathFactory,
+) -> tuple[dict[str, Any], dict[str, Any]]:
     tmp = tmp_path_factory.mktemp("openai-2024-02-23")
     out = generate(SPECS / "openai" / "openapi-2024-02-23.yaml", tmp / "sdk", "openai")
-    done = tsc("-p", str(out / "tsconfig.json"), "--declaration", "--emitDeclarationOnly", "--outDir", str(tmp / "d"))
+    done = tsc(
+        "-p",
+        str(out / "tsconfig.json"),
+        "--declaration",
+        "--emitDeclarationOnly",
+        "--outDir",
+        str(tmp / "d"),
+    )
     assert done.returncode == 0, done.stdout + done.stderr
     ours = declarations(sorted((tmp / "d").rglob("*.d.ts")))
     lines = seed_text("000")
-    start = next(i for i, line in enumerate(lines) if line.startswith("import * as Core"))
+    start = next(
+        i for i, line in enumerate(lines) if line.startswith("import * as Core")
+    )
     seed_file = tmp / "seed" / "runs.d.ts"
     seed_file.parent.mkdir()
     seed_file.write_text("\n".join(lines[start:]) + "\n", encoding="utf-8")
@@ -166,10 +200,18 @@ def test_openai_runs_class_has_the_seed_methods(
     seed, ours = (d["classes"]["Runs"] for d in openai_declarations)
     assert set(ours["methods"]) == set(seed["methods"])
     for method, overloads in seed["methods"].items():
-        expected = [[(p["name"], p["optional"], unqualified(p["text"])) for p in o] for o in overloads]
-        got = [[(p["name"], p["optional"], unqualified(p["text"])) for p in o] for o in ours["methods"][method]]
+        expected = [
+            [(p["name"], p["optional"], unqualified(p["text"])) for p in o]
+            for o in overloads
+        ]
+        got = [
+            [(p["name"], p["optional"], unqualified(p["text"])) for p in o]
+            for o in ours["methods"][method]
+        ]
         assert got == expected, method
-    assert unqualified(ours["properties"]["steps"]) == unqualified(seed["properties"]["steps"])
+    assert unqualified(ours["properties"]["steps"]) == unqualified(
+        seed["properties"]["steps"]
+    )
 
 
 # ------------------------------------------------------------------ Azure, seed 001
@@ -190,11 +232,24 @@ def normalized(text: str) -> str:
 
 
 def test_azure_runstep_has_exactly_the_seed_members(tmp_path: Path) -> None:
-    out = generate(SPECS / "azure" / "azure-ai-agents-v1.json", tmp_path / "sdk", "azure")
-    done = tsc("-p", str(out / "tsconfig.json"), "--declaration", "--emitDeclarationOnly", "--outDir", str(tmp_path / "d"))
+    out = generate(
+        SPECS / "azure" / "azure-ai-agents-v1.json", tmp_path / "sdk", "azure"
+    )
+    done = tsc(
+        "-p",
+        str(out / "tsconfig.json"),
+        "--declaration",
+        "--emitDeclarationOnly",
+        "--outDir",
+        str(tmp_path / "d"),
+    )
     assert done.returncode == 0, done.stdout + done.stderr
-    ours = declarations(sorted((tmp_path / "d").rglob("*.d.ts")))["interfaces"]["RunStep"]["members"]
-    got = {m["name"] + ("?" if m["optional"] else ""): normalized(m["text"]) for m in ours}
+    ours = declarations(sorted((tmp_path / "d").rglob("*.d.ts")))["interfaces"][
+        "RunStep"
+    ]["members"]
+    got = {
+        m["name"] + ("?" if m["optional"] else ""): normalized(m["text"]) for m in ours
+    }
     expected = {k: normalized(v) for k, v in seed_runstep_members().items()}
     assert len(expected) == 16
     assert got == expected
@@ -208,3 +263,61 @@ def test_tsc_strict_is_clean_on_every_spec(tmp_path: Path, spec: Path) -> None:
     out = generate(spec, tmp_path / "sdk")
     done = tsc("-p", str(out / "tsconfig.json"), "--strict", "--noEmit")
     assert done.returncode == 0, (done.stdout + done.stderr)[:4000]
+
+
+# ------------------------------------------------------------------ Azure example payloads
+
+
+def test_azure_example_replies_decode_with_dates(tmp_path: Path) -> None:
+    """Every recorded reply (several do not conform to the spec) goes through the generated
+    deserializer of its operation's success type without throwing, and unixtime becomes Date.
+    """
+    flavor = FLAVORS["azure"]
+    api = apply(build(load(str(SPECS / "azure" / "azure-ai-agents-v1.json"))), flavor)
+    naming = build_naming(api, flavor)
+    decoders = {
+        op.operation_id: function_name("deserialize", naming.ts(op.success.type.name))
+        for op in api.all_operations()
+        if op.success is not None and isinstance(op.success.type, Ref)
+    }
+    cases = []
+    for example in sorted((SPECS / "azure" / "examples").glob("*.json")):
+        doc = json.loads(example.read_text(encoding="utf-8"))
+        body = doc.get("responses", {}).get("200", {}).get("body")
+        if body is not None and doc["operationId"] in decoders:
+            cases.append(
+                {
+                    "name": example.name,
+                    "decoder": decoders[doc["operationId"]],
+                    "body": body,
+                }
+            )
+    assert len(cases) >= 20
+    out = generate(
+        SPECS / "azure" / "azure-ai-agents-v1.json", tmp_path / "sdk", "azure"
+    )
+    done = tsc("-p", str(out / "tsconfig.json"))
+    assert done.returncode == 0, done.stdout + done.stderr
+    (tmp_path / "cases.json").write_text(json.dumps(cases), encoding="utf-8")
+    run = subprocess.run(
+        [
+            "node",
+            str(NODE_DIR / "decode-examples.mjs"),
+            str(out / "dist" / "index.js"),
+            str(tmp_path / "cases.json"),
+        ],
+        capture_output=True,
+        text=True,
+        timeout=120,
+        check=True,
+    )
+    results = {r["name"]: r for r in json.loads(run.stdout)}
+    failed = {name: r["error"] for name, r in results.items() if not r["ok"]}
+    assert not failed
+    for case in cases:
+        body = case["body"]
+        wire = body.get("created_at") if isinstance(body, dict) else None
+        if wire is None and isinstance(body, dict) and body.get("data"):
+            wire = body["data"][0].get("created_at")
+        if isinstance(wire, int):
+            assert results[case["name"]]["createdAt"] == wire * 1000, case["name"]

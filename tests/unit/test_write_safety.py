@@ -18,7 +18,12 @@ import fakesdk  # noqa: E402
 
 from generator.cache import Cache  # noqa: E402
 from generator.pipeline import Job, run  # noqa: E402
-from generator.write import MANIFEST, OutputFile, read_manifest, write_output  # noqa: E402
+from generator.write import (
+    MANIFEST,
+    OutputFile,
+    read_manifest,
+    write_output,
+)  # noqa: E402
 
 MODELS = {"Run": {"id": "string", "status": "string"}, "Step": {"id": "string"}}
 
@@ -44,7 +49,11 @@ def _job(tmp_path: Path, spec: Path) -> Job:
 
 
 def _tree(root: Path) -> dict[str, bytes]:
-    return {p.relative_to(root).as_posix(): p.read_bytes() for p in sorted(root.rglob("*")) if p.is_file()}
+    return {
+        p.relative_to(root).as_posix(): p.read_bytes()
+        for p in sorted(root.rglob("*"))
+        if p.is_file()
+    }
 
 
 def test_person_file_survives_regeneration(tmp_path: Path, fake: None) -> None:
@@ -53,7 +62,9 @@ def test_person_file_survives_regeneration(tmp_path: Path, fake: None) -> None:
     run(job, cache=Cache(tmp_path / "cache"))
     (job.output / "NOTES.md").write_text("mine\n")
     (job.output / "pkg" / "models" / "helpers.py").write_text("X = 1\n")
-    fakesdk.write_spec(spec, {"Run": {"id": "string"}})  # Step goes away: its module is stale
+    fakesdk.write_spec(
+        spec, {"Run": {"id": "string"}}
+    )  # Step goes away: its module is stale
     outcome = run(job, cache=Cache(tmp_path / "cache"))
     assert outcome.deleted == ("pkg/models/step.py",)
     assert (job.output / "NOTES.md").read_text() == "mine\n"
@@ -61,7 +72,9 @@ def test_person_file_survives_regeneration(tmp_path: Path, fake: None) -> None:
     assert not (job.output / "pkg" / "models" / "step.py").exists()
 
 
-def test_folder_emptied_of_generated_files_is_removed(tmp_path: Path, fake: None) -> None:
+def test_folder_emptied_of_generated_files_is_removed(
+    tmp_path: Path, fake: None
+) -> None:
     spec = fakesdk.write_spec(tmp_path / "spec.json", MODELS)
     job = _job(tmp_path, spec)
     run(job, cache=None)
@@ -97,9 +110,15 @@ def test_deleted_patch_is_recreated(tmp_path: Path, fake: None) -> None:
     assert "def patch_sdk" in (job.output / "pkg" / "_patch.py").read_text()
 
 
-def test_manifest_lists_generated_files_sorted_without_timestamps(tmp_path: Path) -> None:
+def test_manifest_lists_generated_files_sorted_without_timestamps(
+    tmp_path: Path,
+) -> None:
     out = tmp_path / "out"
-    files = [OutputFile.of("b/z.py", "z\n"), OutputFile.of("a.txt", "a\n"), OutputFile.of("b/_patch.py", "", overwrite=False)]
+    files = [
+        OutputFile.of("b/z.py", "z\n"),
+        OutputFile.of("a.txt", "a\n"),
+        OutputFile.of("b/_patch.py", "", overwrite=False),
+    ]
     write_output(out, files)
     data = json.loads((out / MANIFEST).read_text())
     assert list(data["files"]) == ["a.txt", "b/z.py"]
@@ -145,13 +164,15 @@ def test_paths_escaping_the_output_are_refused(tmp_path: Path) -> None:
 def _project(tmp_path: Path) -> tuple[Path, Path]:
     fakesdk.write_spec(tmp_path / "spec.json", MODELS)
     (tmp_path / "pyproject.toml").write_text(
-        "[tool.sdkforge]\nformatter = \"none\"\n[[tool.sdkforge.sdk]]\n"
+        '[tool.sdkforge]\nformatter = "none"\n[[tool.sdkforge.sdk]]\n'
         'spec = "spec.json"\nflavor = "openai"\ntarget = "fake"\noutput = "out"\npackage-name = "pkg"\n'
     )
     return fakesdk.runner_script(tmp_path), tmp_path / "out"
 
 
-def _sdkforge(script: Path, *args: str, env: dict[str, str] | None = None) -> subprocess.Popen[bytes]:
+def _sdkforge(
+    script: Path, *args: str, env: dict[str, str] | None = None
+) -> subprocess.Popen[bytes]:
     return subprocess.Popen(
         [sys.executable, str(script), *args],
         cwd=script.parent,
@@ -175,23 +196,36 @@ def _kill(proc: subprocess.Popen[bytes]) -> None:
 
 
 @pytest.mark.parametrize("where", ["render", "swap"])
-def test_kill_mid_generation_leaves_old_output_intact(tmp_path: Path, where: str) -> None:
+def test_kill_mid_generation_leaves_old_output_intact(
+    tmp_path: Path, where: str
+) -> None:
     script, out = _project(tmp_path)
     first = _sdkforge(script, "generate", "--no-cache")
     assert first.wait() == 0, first.communicate()
     (out / "NOTES.md").write_text("mine\n")
     before = _tree(out)
-    fakesdk.write_spec(tmp_path / "spec.json", {"Run": {"id": "integer"}, "Thread": {"id": "string"}})
+    fakesdk.write_spec(
+        tmp_path / "spec.json", {"Run": {"id": "integer"}, "Thread": {"id": "string"}}
+    )
     if where == "render":
         marker = tmp_path / "rendering"
-        proc = _sdkforge(script, "generate", "--no-cache", env={"FAKESDK_SLOW": "30", "FAKESDK_RENDERING": str(marker)})
+        proc = _sdkforge(
+            script,
+            "generate",
+            "--no-cache",
+            env={"FAKESDK_SLOW": "30", "FAKESDK_RENDERING": str(marker)},
+        )
         _wait_for(marker, proc)
     else:
-        proc = _sdkforge(script, "generate", "--no-cache", env={"SDKFORGE_PAUSE_BEFORE_SWAP": "30"})
+        proc = _sdkforge(
+            script, "generate", "--no-cache", env={"SDKFORGE_PAUSE_BEFORE_SWAP": "30"}
+        )
         ready = tmp_path / f".out.sdkforge-new-{proc.pid}.ready"
         _wait_for(ready, proc)
         # the new tree is complete beside the output, only the swap is left
-        assert (tmp_path / f".out.sdkforge-new-{proc.pid}" / "pkg" / "models" / "thread.py").exists()
+        assert (
+            tmp_path / f".out.sdkforge-new-{proc.pid}" / "pkg" / "models" / "thread.py"
+        ).exists()
     _kill(proc)
     assert _tree(out) == before
     # the next run cleans up what the killed one left and finishes the job

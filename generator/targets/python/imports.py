@@ -42,7 +42,11 @@ def from_import(module: str, names: Iterable[str], indent: str = "") -> list[str
     line = f"{indent}from {module} import {', '.join(ordered)}"
     if fits(line):
         return [line]
-    return [f"{indent}from {module} import (", *(f"{indent}    {n}," for n in ordered), f"{indent})"]
+    return [
+        f"{indent}from {module} import (",
+        *(f"{indent}    {n}," for n in ordered),
+        f"{indent})",
+    ]
 
 
 def header_imports(needs: Needs, package_prefix: str) -> list[str]:

@@ -9,6 +9,7 @@ that is still too long is split the same way, recursively.
 from __future__ import annotations
 
 import textwrap
+from functools import lru_cache
 
 from generator.targets.python.types import Expr, Sub, flat
 
@@ -19,7 +20,9 @@ def fits(line: str) -> bool:
     return len(line) <= LINE_LENGTH
 
 
-def expr_lines(expr: Expr, indent: str, prefix: str = "", suffix: str = "") -> list[str]:
+def expr_lines(
+    expr: Expr, indent: str, prefix: str = "", suffix: str = ""
+) -> list[str]:
     """`prefix + expr + suffix` at `indent`, split at brackets when too long."""
     line = f"{indent}{prefix}{flat(expr)}{suffix}"
     if fits(line) or isinstance(expr, str):
@@ -40,7 +43,9 @@ def expr_lines(expr: Expr, indent: str, prefix: str = "", suffix: str = "") -> l
     return lines
 
 
-def call_lines(indent: str, head: str, args: list[str], suffix: str = "") -> list[str] | None:
+def call_lines(
+    indent: str, head: str, args: list[str], suffix: str = ""
+) -> list[str] | None:
     """`head(args)`; None when even the opening line does not fit (caller picks another shape)."""
     line = f"{indent}{head}({', '.join(args)}){suffix}"
     if fits(line):
@@ -54,7 +59,9 @@ def call_lines(indent: str, head: str, args: list[str], suffix: str = "") -> lis
     return [f"{indent}{head}(", *(f"{inner}{a}," for a in args), f"{indent}){suffix}"]
 
 
-def exploded_call(indent: str, head: str, args: list[str], suffix: str = "") -> list[str]:
+def exploded_call(
+    indent: str, head: str, args: list[str], suffix: str = ""
+) -> list[str]:
     """`head(` one argument per line with a magic trailing comma `)`: black keeps it as is."""
     inner = indent + "    "
     return [f"{indent}{head}(", *(f"{inner}{a}," for a in args), f"{indent}){suffix}"]
@@ -98,4 +105,106 @@ def docstring_lines(text: str | None, indent: str) -> list[str]:
 
 def _escape(line: str) -> str:
     line = line.replace("\\", "\\\\").replace('"""', '\\"\\"\\"')
+    if line.isprintable():
+        return line
     return "".join(ch if ch.isprintable() or ch == " " else " " for ch in line)
+
+
+def assign_atom(indent: str, target: str, ann: Expr, atom: str) -> list[str]:
+    """`target: ann = atom` (atom: no brackets), split the way black does."""
+    line = f"{indent}{target}: {flat(ann)} = {atom}"
+    if fits(line):
+        return [line]
+    head = f"{indent}{target}: {flat(ann)} = ("
+    if fits(head) and fits(f"{indent}    {atom}"):
+        return [head, f"{indent}    {atom}", f"{indent})"]
+    return by_black(f"{target}: {flat(ann)} = {atom}", indent)
+
+
+def assign_call(
+    indent: str, target: str, ann: Expr | None, callee: str, args: list[str]
+) -> list[str]:
+    """`target: ann = callee(args)`, split the way black does."""
+    lhs = target if ann is None else f"{target}: {flat(ann)}"
+    call = f"{callee}({', '.join(args)})"
+    if fits(f"{indent}{lhs} = {call}"):
+        return [f"{indent}{lhs} = {call}"]
+    lines = call_lines(indent, f"{lhs} = {callee}", args)
+    if lines is not None:
+        return lines
+    if fits(f"{indent}{lhs} = ("):
+        inner = call_lines(indent + "    ", callee, args)
+        if inner is None:
+            inner = exploded_call(indent + "    ", callee, args)
+        return [f"{indent}{lhs} = (", *inner, f"{indent})"]
+    return by_black(f"{lhs} = {call}", indent)
+
+
+def class_header(name: str, base: str) -> list[str]:
+    line = f"class {name}({base}):"
+    if fits(line):
+        return [line]
+    return [f"class {name}(", f"    {base}", "):"]
+
+
+def alias_lines(name: str, expr: Expr) -> list[str]:
+    """`name: TypeAlias = expr` at module level, split the way black does.
+
+    When not even `name: TypeAlias = (` fits, black would split the annotation itself
+    (`name: (TypeAlias) = ...`); such aliases are written without it, as implicit
+    aliases, which black splits at the expression's bracket however long the name.
+    """
+    prefix = f"{name}: TypeAlias = "
+    line = f"{prefix}{flat(expr)}"
+    if fits(line):
+        return [line]
+    if isinstance(expr, Sub) and fits(f"{prefix}{expr.head}["):
+        return expr_lines(expr, "", prefix=prefix)
+    if fits(f"{prefix}("):
+        return by_black(f"{prefix}{flat(expr)}", "")
+    return by_black(f"{name} = {flat(expr)}", "")
+
+
+def annotation_lines(indent: str, target: str, expr: Expr) -> list[str]:
+    """A bare annotation `target: expr`; black parenthesizes a long one without brackets."""
+    line = f"{indent}{target}: {flat(expr)}"
+    if fits(line) or isinstance(expr, Sub):
+        return expr_lines(expr, indent, prefix=f"{target}: ")
+    return by_black(f"{target}: {flat(expr)}", indent)
+
+
+def call_expr_lines(
+    indent: str, head: str, args: list[Expr], suffix: str = ""
+) -> list[str]:
+    """`head(args)` whose arguments may need splitting themselves."""
+    flat_args = [flat(a) for a in args]
+    line = f"{indent}{head}({', '.join(flat_args)}){suffix}"
+    if fits(line):
+        return [line]
+    inner = indent + "    "
+    body = inner + ", ".join(flat_args)
+    if fits(body):
+        return [f"{indent}{head}(", body, f"{indent}){suffix}"]
+    lines = [f"{indent}{head}("]
+    for arg in args:
+        lines += expr_lines(arg, inner, suffix=",")
+    lines.append(f"{indent}){suffix}")
+    return lines
+
+
+@lru_cache(maxsize=4096)
+def _black(source: str, width: int) -> tuple[str, ...]:
+    import black
+
+    mode = black.Mode(line_length=width)
+    return tuple(black.format_str(source, mode=mode).rstrip("\n").split("\n"))
+
+
+def by_black(statement: str, indent: str) -> list[str]:
+    """The rare statement whose split is not one of the shapes above: ask black itself.
+
+    Only lines that fit none of the simple rules get here (a few per large spec), so
+    the cost stays small while the output is exactly black's.
+    """
+    lines = _black(statement + "\n", LINE_LENGTH - len(indent))
+    return [f"{indent}{line}" if line else "" for line in lines]

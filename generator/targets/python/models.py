@@ -5,9 +5,23 @@ from __future__ import annotations
 from collections.abc import Callable, Mapping
 from dataclasses import dataclass
 
-from generator.ir.model import EnumModel, Field, Model, ObjectModel, UnionModel
+from generator.ir.model import (
+    EnumModel,
+    Field,
+    LiteralOf,
+    Model,
+    ObjectModel,
+    UnionModel,
+)
 from generator.targets.python import names
-from generator.targets.python.layout import call_lines, docstring_lines, expr_lines
+from generator.targets.python.layout import (
+    alias_lines,
+    annotation_lines,
+    assign_atom,
+    assign_call,
+    class_header,
+    docstring_lines,
+)
 from generator.targets.python.types import Expr, Needs, Sub, TypeMapper, py_literal
 
 FIELD_INDENT = "    "
@@ -55,29 +69,37 @@ class ModelWriter:
         """Model name → discriminator property → the values that select this model."""
         self.use_client_names = use_client_names
 
-    def block(self, model: Model, needs: Needs, quote: Callable[[str], bool]) -> ModelBlock:
+    def block(
+        self, model: Model, needs: Needs, quote: Callable[[str], bool]
+    ) -> ModelBlock:
         class_name = self.mapper.class_names[model.name]
         if isinstance(model, ObjectModel):
-            return ModelBlock(class_name, tuple(self._object(model, class_name, needs)), True)
+            return ModelBlock(
+                class_name, tuple(self._object(model, class_name, needs)), True
+            )
         if isinstance(model, EnumModel):
             expr = self.mapper.enum_expr(model, needs)
         elif isinstance(model, UnionModel):
             prop = model.discriminator.property if model.discriminator else None
-            expr = self.mapper.union(model.variants, prop is not None, needs, "response", prop)
+            expr = self.mapper.union(
+                model.variants, prop is not None, needs, "response", prop
+            )
         else:
             expr = self.mapper.annotation(model.target, needs)
         expr = _quote_refs(expr, quote)
         needs.typing.add("TypeAlias")
-        lines = expr_lines(expr, "", prefix=f"{class_name}: TypeAlias = ")
+        lines = alias_lines(class_name, expr)
         lines += docstring_lines(model.description, "")
         return ModelBlock(class_name, tuple(lines), False)
 
     def _object(self, model: ObjectModel, class_name: str, needs: Needs) -> list[str]:
-        lines = [f"class {class_name}(BaseModel):"]
+        lines = class_header(class_name, "BaseModel")
         doc = docstring_lines(model.description or model.title, FIELD_INDENT)
         body: list[list[str]] = []
         tags = self.tags.get(model.name, {})
-        for attr, f in zip(field_attributes(model, self.use_client_names), model.fields):
+        for attr, f in zip(
+            field_attributes(model, self.use_client_names), model.fields
+        ):
             body.append(self._field(attr, f, tags.get(f.name), needs))
         if doc:
             lines.extend(doc)
@@ -101,7 +123,11 @@ class ModelWriter:
         else:
             expr = self.mapper.annotation(f.type, needs)
         optional = not f.required
-        if optional and not (isinstance(expr, Sub) and expr.head == "Optional") and expr != "object":
+        if (
+            optional
+            and not (isinstance(expr, Sub) and expr.head == "Optional")
+            and expr != "Any"
+        ):
             needs.typing.add("Optional")
             expr = Sub("Optional", (expr,))
         field_args: list[str] = []
@@ -121,33 +147,54 @@ class ModelWriter:
         return lines
 
     def _annotated(self, attr: str, expr: Expr, default: str) -> list[str]:
-        return expr_lines(expr, FIELD_INDENT, prefix=f"{attr}: ", suffix=default)
+        if default:
+            return assign_atom(FIELD_INDENT, attr, expr, default.removeprefix(" = "))
+        return annotation_lines(FIELD_INDENT, attr, expr)
 
     def _with_field_call(self, attr: str, expr: Expr, args: list[str]) -> list[str]:
-        head = f"{attr}: {_flat(expr)} = Field"
-        lines = call_lines(FIELD_INDENT, head, args)
-        if lines is not None:
-            return lines
-        # The annotation itself is too long: black splits it first, keeping the call whole.
-        return expr_lines(expr, FIELD_INDENT, prefix=f"{attr}: ", suffix=f" = Field({', '.join(args)})")
+        return assign_call(FIELD_INDENT, attr, expr, "Field", args)
 
 
-def _flat(expr: Expr) -> str:
-    return expr if isinstance(expr, str) else expr.flat()
+def _own_tag(variant: ObjectModel, prop: str) -> str | None:
+    """The value a variant declares for itself: `x-ms-discriminator-value` or a const field."""
+    if variant.discriminator_value is not None:
+        return variant.discriminator_value
+    for f in variant.fields:
+        if (
+            f.name == prop
+            and isinstance(f.type, LiteralOf)
+            and isinstance(f.type.value, str)
+        ):
+            return f.type.value
+    return None
 
 
-def discriminator_tags(models: Mapping[str, Model]) -> dict[str, dict[str, tuple[str, ...]]]:
-    """For every object model that is a discriminated union's variant: property → its tags."""
+def discriminator_tags(
+    models: Mapping[str, Model],
+) -> dict[str, dict[str, tuple[str, ...]]]:
+    """For every object model that is a discriminated union's variant: property → its tags.
+
+    A variant's own declaration wins over a mapping that names it for several values,
+    so each tag selects one variant.
+    """
     out: dict[str, dict[str, list[str]]] = {}
     for model in models.values():
         if not isinstance(model, UnionModel) or model.discriminator is None:
             continue
         disc = model.discriminator
+        targets: dict[str, list[str]] = {}
+        for value, target in disc.mapping:
+            targets.setdefault(value, []).append(target)
         for value, target in disc.mapping:
             variant = models.get(target)
             if not isinstance(variant, ObjectModel):
                 continue
             if not any(f.name == disc.property for f in variant.fields):
+                continue
+            own = _own_tag(variant, disc.property)
+            if own is not None and own != value:
+                continue
+            if own is None and len(targets[value]) > 1:
                 continue
             values = out.setdefault(target, {}).setdefault(disc.property, [])
             if value not in values:

@@ -64,6 +64,24 @@ PARAM_RESERVED = frozenset(
     }
 )
 
+# Attributes of the client classes that a top-level resource must not take.
+CLIENT_ATTRIBUTES = frozenset(
+    {
+        "api_key",
+        "api_version",
+        "base_url",
+        "close",
+        "copy",
+        "default_headers",
+        "default_query",
+        "max_retries",
+        "request",
+        "request_page",
+        "send",
+        "with_raw_response",
+    }
+)
+
 CLASS_RESERVED = frozenset(
     {
         "Annotated",
@@ -85,6 +103,21 @@ CLASS_RESERVED = frozenset(
         "None",
         "True",
         "False",
+        # Runtime names the resource modules import beside the models.
+        "AsyncAPIClient",
+        "AsyncAPIResource",
+        "AsyncPaginator",
+        "Body",
+        "Field",
+        "Headers",
+        "Iterable",
+        "PageInfo",
+        "Query",
+        "RequestSpec",
+        "SyncAPIClient",
+        "SyncAPIResource",
+        "SyncCursorPage",
+        "Timeout",
     }
 )
 
@@ -143,7 +176,7 @@ def resource_class_name(path: tuple[str, ...]) -> str:
 
 
 def resource_attribute(name: str) -> str:
-    return safe(snake_case(name), PARAM_RESERVED | {"with_raw_response", "close", "copy"})
+    return safe(snake_case(name), PARAM_RESERVED | CLIENT_ATTRIBUTES)
 
 
 def method_name(name: str) -> str:

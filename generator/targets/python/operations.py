@@ -19,9 +19,23 @@ from generator.ir.model import (
     UnionModel,
 )
 from generator.targets.python import names
-from generator.targets.python.layout import docstring_lines, expr_lines, fits
+from generator.targets.python.layout import (
+    annotation_lines,
+    assign_call,
+    call_expr_lines,
+    docstring_lines,
+    expr_lines,
+    fits,
+)
 from generator.targets.python.models import field_attributes
-from generator.targets.python.types import Expr, Needs, Sub, TypeMapper, flat, py_literal
+from generator.targets.python.types import (
+    Expr,
+    Needs,
+    Sub,
+    TypeMapper,
+    flat,
+    py_literal,
+)
 
 INDENT = "    "
 BODY = INDENT * 2
@@ -96,10 +110,30 @@ class OperationWriter:
             p = by_wire.get(wire)
             if p is None:
                 continue
-            raw.append((self._pname(p), wire, "path", p.type, True, p.description, p.skip_url_encoding))
+            raw.append(
+                (
+                    self._pname(p),
+                    wire,
+                    "path",
+                    p.type,
+                    True,
+                    p.description,
+                    p.skip_url_encoding,
+                )
+            )
         for p in op.parameters:
             if p.location in ("query", "header") and p.method_level:
-                raw.append((self._pname(p), p.name, p.location, p.type, p.required, p.description, False))
+                raw.append(
+                    (
+                        self._pname(p),
+                        p.name,
+                        p.location,
+                        p.type,
+                        p.required,
+                        p.description,
+                        False,
+                    )
+                )
         body = self._body(op)
         if body is not None:
             model = self._object_body(body.type)
@@ -108,16 +142,30 @@ class OperationWriter:
                 for attr, f in zip(attrs, model.fields):
                     if f.read_only:
                         continue
-                    raw.append((attr, f.name, "body", f.type, f.required, f.description, False))
+                    raw.append(
+                        (attr, f.name, "body", f.type, f.required, f.description, False)
+                    )
             else:
-                raw.append(("body", "", "whole_body", body.type, body.required, body.description, False))
+                raw.append(
+                    (
+                        "body",
+                        "",
+                        "whole_body",
+                        body.type,
+                        body.required,
+                        body.description,
+                        False,
+                    )
+                )
         unique = names.unique(
             n if n not in _EXTRA_RESERVED else n + "_" for n, *_ in raw
         )
         args: list[Arg] = []
         for name, (_, wire, loc, ref, required, desc, skip) in zip(unique, raw):
             ann = self.mapper.annotation(ref, needs, "request")
-            args.append(Arg(name, wire, loc, ann, required or loc == "path", desc, skip))
+            args.append(
+                Arg(name, wire, loc, ann, required or loc == "path", desc, skip)
+            )
         return args
 
     def _pname(self, p: Parameter) -> str:
@@ -153,12 +201,25 @@ class OperationWriter:
         if stream is not None:
             event = self._event_expr(op, needs)
             envelope = self._enveloped(op)
-            flag = next((a for a in args if a.location == "body" and a.wire == stream.flag), None)
+            flag = next(
+                (a for a in args if a.location == "body" and a.wire == stream.flag),
+                None,
+            )
             if stream.flag is not None and flag is not None:
                 return self._flag_stream_method(
-                    method_name, args, flag, response, event, envelope, doc, spec_lines, needs
+                    method_name,
+                    args,
+                    flag,
+                    response,
+                    event,
+                    envelope,
+                    doc,
+                    spec_lines,
+                    needs,
                 )
-            return self._stream_method(method_name, args, event, envelope, doc, spec_lines, needs)
+            return self._stream_method(
+                method_name, args, event, envelope, doc, spec_lines, needs
+            )
         sync = self._signature(method_name, args, response, False)
         asyn = self._signature(method_name, args, response, True)
         call = self._result_lines(response, False)
@@ -207,7 +268,9 @@ class OperationWriter:
 
     # ------------------------------------------------------------------ pieces
 
-    def _param_lines(self, args: list[Arg], overrides: Mapping[str, tuple[Expr, str]]) -> list[str]:
+    def _param_lines(
+        self, args: list[Arg], overrides: Mapping[str, tuple[Expr, str]]
+    ) -> list[str]:
         indent = BODY
         lines = [f"{indent}self,"]
         path = [a for a in args if a.location == "path"]
@@ -216,7 +279,9 @@ class OperationWriter:
             a for a in rest if not a.required and a.name not in overrides
         ]
         for a in path:
-            lines.extend(expr_lines(a.annotation, indent, prefix=f"{a.name}: ", suffix=","))
+            lines.extend(
+                expr_lines(a.annotation, indent, prefix=f"{a.name}: ", suffix=",")
+            )
         lines.append(f"{indent}*,")
         for a in rest:
             if a.name in overrides:
@@ -225,7 +290,9 @@ class OperationWriter:
                 ann, default = a.annotation, ""
             else:
                 ann, default = _union_with(a.annotation, "NotGiven"), " = NOT_GIVEN"
-            lines.extend(expr_lines(ann, indent, prefix=f"{a.name}: ", suffix=f"{default},"))
+            lines.extend(
+                expr_lines(ann, indent, prefix=f"{a.name}: ", suffix=f"{default},")
+            )
         lines.extend(f"{indent}{p}" for p in OPTION_PARAMS)
         return lines
 
@@ -267,7 +334,11 @@ class OperationWriter:
         line = f"{indent}{key}={{{', '.join(entries)}}},"
         if fits(line):
             return [line]
-        return [f"{indent}{key}={{", *(f"{indent}{INDENT}{e}," for e in entries), f"{indent}}},"]
+        return [
+            f"{indent}{key}={{",
+            *(f"{indent}{INDENT}{e}," for e in entries),
+            f"{indent}}},",
+        ]
 
     def _spec_lines(self, op: Operation, args: list[Arg], multipart: bool) -> list[str]:
         indent = BODY + INDENT
@@ -279,7 +350,9 @@ class OperationWriter:
             lines.extend(self._dict_arg("path_params", path))
         raw = [a.wire for a in args if a.location == "path" and a.skip_url_encoding]
         if raw:
-            lines.append(f"{indent}raw_path_params=({', '.join(py_literal(r) for r in raw)},),")
+            lines.append(
+                f"{indent}raw_path_params=({', '.join(py_literal(r) for r in raw)},),"
+            )
         query = [(a.wire, a.name) for a in args if a.location == "query"]
         if query:
             lines.extend(self._dict_arg("query", query))
@@ -307,31 +380,27 @@ class OperationWriter:
         extra: list[str],
         indent: str = BODY,
     ) -> list[str]:
-        BODY = indent  # noqa: N806  (the lines below are written at `indent`)
         call = "await self._client.request" if is_async else "self._client.request"
-        args = [flat(cast_to), "_spec", *extra]
-        line = f"{BODY}{var}: {flat(ann)} = {call}({', '.join(args)})"
-        if fits(line):
-            return [line]
-        head = f"{BODY}{var}: {flat(ann)} = {call}("
-        body = f"{BODY}{INDENT}{', '.join(args)}"
-        if fits(head) and fits(body):
-            return [head, body, f"{BODY})"]
-        if fits(head):
-            return [head, *(f"{BODY}{INDENT}{a}," for a in args), f"{BODY})"]
-        # A very long annotation: declare first, then assign.
+        args: list[Expr] = [cast_to, "_spec", *extra]
+        flat_args = [flat(a) for a in args]
+        if all(fits(f"{indent}{INDENT}{a},") for a in flat_args):
+            lines = assign_call(indent, var, ann, call, flat_args)
+            if all(fits(line) for line in lines):
+                return lines
+        # Long types: declare, then assign (black splits each part at its brackets).
         return [
-            *expr_lines(ann, BODY, prefix=f"{var}: "),
-            f"{BODY}{var} = {call}(",
-            *(f"{BODY}{INDENT}{a}," for a in args),
-            f"{BODY})",
+            *annotation_lines(indent, var, ann),
+            *call_expr_lines(indent, f"{var} = {call}", args),
         ]
 
     def _result_lines(self, response: Expr, is_async: bool) -> list[str]:
         if response == "None":
             call = "await self._client.request" if is_async else "self._client.request"
             return [f"{BODY}{call}(None, _spec)"]
-        return [*self._request_call("_result", response, response, is_async, []), f"{BODY}return _result"]
+        return [
+            *self._request_call("_result", response, response, is_async, []),
+            f"{BODY}return _result",
+        ]
 
     def _stream_lines(
         self, event: Expr, envelope: bool, is_async: bool, indent: str = BODY
@@ -385,7 +454,11 @@ class OperationWriter:
             either = Sub("Union", (response, streamed))
             lines: list[str] = []
             variants: list[tuple[Expr, str, Expr]] = [
-                (Sub("Union", ("Literal[False]", "NotGiven")), " = NOT_GIVEN", response),
+                (
+                    Sub("Union", ("Literal[False]", "NotGiven")),
+                    " = NOT_GIVEN",
+                    response,
+                ),
                 ("Literal[True]", "", streamed),
                 ("bool", "", either),
             ]
@@ -408,12 +481,8 @@ class OperationWriter:
         return MethodCode(name, out[0], out[1], False)
 
     def _page_call(self, ann: Expr) -> list[str]:
-        call = "self._client.request_page"
-        args = "SyncCursorPage, _spec, _info"
-        line = f"{BODY}_page: {flat(ann)} = {call}({args})"
-        if fits(line):
-            return [line]
-        return [f"{BODY}_page: {flat(ann)} = {call}(", f"{BODY}{INDENT}{args}", f"{BODY})"]
+        args = ["SyncCursorPage", "_spec", "_info"]
+        return assign_call(BODY, "_page", ann, "self._client.request_page", args)
 
     def _page_method(
         self,

@@ -2,7 +2,8 @@
 
 from __future__ import annotations
 
-from dataclasses import dataclass
+from collections.abc import Callable
+from dataclasses import dataclass, replace
 
 from generator.ir.model import Resource
 from generator.targets.python import names
@@ -22,6 +23,8 @@ class ResourceNode:
     class_name: str
     attribute: str
     children: tuple[ResourceNode, ...]
+    split: bool = False
+    """The async classes live in `<module>_async`."""
 
     @property
     def async_class(self) -> str:
@@ -43,7 +46,10 @@ class ResourceNode:
 
 
 def resource_nodes(
-    resources: tuple[Resource, ...], taken: frozenset[str], parent: tuple[str, ...] = ()
+    resources: tuple[Resource, ...],
+    taken: frozenset[str],
+    split: Callable[[Resource, str], bool],
+    parent: tuple[str, ...] = (),
 ) -> tuple[ResourceNode, ...]:
     """Name every resource node; a class name that a model already has gets `Resource` appended."""
     attrs = names.unique(names.resource_attribute(r.name) for r in resources)
@@ -53,8 +59,9 @@ def resource_nodes(
         class_name = names.pascal_case(res.name)
         if class_name in taken or class_name in names.CLASS_RESERVED:
             class_name += "Resource"
-        children = resource_nodes(res.children, taken, path)
-        out.append(ResourceNode(path, res, "_".join(path), class_name, attr, children))
+        children = resource_nodes(res.children, taken, split, path)
+        node = ResourceNode(path, res, "_".join(path), class_name, attr, children)
+        out.append(replace(node, split=split(res, class_name)))
     return tuple(out)
 
 
@@ -65,16 +72,42 @@ def method_names(node: ResourceNode) -> list[str]:
     return names.unique(wanted)
 
 
-def render_resource_module(node: ResourceNode, writer: OperationWriter, header: str) -> str:
+SPLIT_AT = 1300
+"""Estimated lines above which a resource's async classes get a module of their own."""
+
+
+def estimate_lines(resource: Resource, writer: OperationWriter) -> int:
+    """A cheap upper estimate of the module's length (sync and async), from the IR alone."""
+
+    def doc(text: str | None) -> int:
+        return 0 if not text else text.strip().count("\n") + 1
+
+    total = 30
+    for op in resource.operations:
+        args = writer.args(op, Needs())
+        per = 2 * len(args) + 24 + doc(op.description or op.summary)
+        per += sum(doc(a.description) for a in args)
+        if op.streaming is not None and op.streaming.flag is not None:
+            per += 3 * (len(args) + 10)
+        total += 2 * per
+    return total
+
+
+def render_resource_module(
+    node: ResourceNode, writer: OperationWriter, header: str, part: str = "all"
+) -> str:
+    """`part`: `all`, or `sync` / `async` when the module is split in two."""
     needs = Needs()
     needs.runtime.update(
         {
             "SyncAPIResource",
             "AsyncAPIResource",
-            "to_raw_response_wrapper",
-            "async_to_raw_response_wrapper",
         }
     )
+    if node.resource.operations:
+        needs.runtime.update(
+            {"to_raw_response_wrapper", "async_to_raw_response_wrapper"}
+        )
     if node.children:
         needs.runtime.update({"SyncAPIClient", "AsyncAPIClient"})
     ops = node.resource.operations
@@ -82,28 +115,71 @@ def render_resource_module(node: ResourceNode, writer: OperationWriter, header: 
         writer.method(op, name, needs) for op, name in zip(ops, method_names(node))
     ]
     if methods:
-        needs.runtime.update({"RequestSpec", "NOT_GIVEN", "NotGiven", "Headers", "Query", "Body", "Timeout"})
+        needs.runtime.update(
+            {
+                "RequestSpec",
+                "NOT_GIVEN",
+                "NotGiven",
+                "Headers",
+                "Query",
+                "Body",
+                "Timeout",
+            }
+        )
         needs.typing.update({"Optional", "Union"})
     model_names = sorted(writer.mapper.class_names[m] for m in needs.models)
+    kinds = [False, True] if part == "all" else [part == "async"]
+    if kinds == [False]:
+        needs.runtime -= {
+            "AsyncAPIResource",
+            "AsyncAPIClient",
+            "async_to_raw_response_wrapper",
+        }
+        needs.runtime.discard("AsyncStream")
+        needs.runtime.discard("AsyncPaginator")
+    elif kinds == [True]:
+        needs.runtime -= {"SyncAPIResource", "SyncAPIClient", "to_raw_response_wrapper"}
+        needs.runtime.discard("Stream")
+        needs.runtime.discard("SyncCursorPage")
     lines = [header, "", *header_imports(needs, "..")]
     lines += from_import("..types", model_names)
     for child in node.children:
-        lines += from_import(
-            f".{child.module}",
-            [child.class_name, child.async_class, child.raw_class, child.async_raw_class],
-        )
+        by_module: dict[str, list[str]] = {}
+        for is_async in kinds:
+            module = (
+                child.module + "_async" if is_async and child.split else child.module
+            )
+            by_module.setdefault(module, []).extend(
+                [child.async_class, child.async_raw_class]
+                if is_async
+                else [child.class_name, child.raw_class]
+            )
+        for module, classes in by_module.items():
+            lines += from_import(f".{module}", classes)
     lines.append("")
-    lines += all_list([node.class_name, node.async_class, node.raw_class, node.async_raw_class])
-    for is_async in (False, True):
+    exported: list[str] = []
+    for is_async in kinds:
+        exported += (
+            [node.async_class, node.async_raw_class]
+            if is_async
+            else [
+                node.class_name,
+                node.raw_class,
+            ]
+        )
+    lines += all_list(sorted(exported, key=lambda n: (n.startswith("Async"), n)))
+    for is_async in kinds:
         lines += ["", ""]
         lines += _resource_class(node, methods, is_async)
-    for is_async in (False, True):
+    for is_async in kinds:
         lines += ["", ""]
         lines += _raw_class(node, [m.name for m in methods], is_async)
     return "\n".join(lines) + "\n"
 
 
-def _resource_class(node: ResourceNode, methods: list[MethodCode], is_async: bool) -> list[str]:
+def _resource_class(
+    node: ResourceNode, methods: list[MethodCode], is_async: bool
+) -> list[str]:
     cls = node.async_class if is_async else node.class_name
     base = "AsyncAPIResource" if is_async else "SyncAPIResource"
     client = "AsyncAPIClient" if is_async else "SyncAPIClient"
@@ -118,7 +194,9 @@ def _resource_class(node: ResourceNode, methods: list[MethodCode], is_async: boo
         lines.append(f"{INDENT}{INDENT}super().__init__(client)")
         for child in node.children:
             child_cls = child.async_class if is_async else child.class_name
-            lines.append(f"{INDENT}{INDENT}self.{child.attribute} = {child_cls}(client)")
+            lines.append(
+                f"{INDENT}{INDENT}self.{child.attribute} = {child_cls}(client)"
+            )
         lines.append("")
     lines.append(f"{INDENT}@property")
     lines.append(f"{INDENT}def with_raw_response(self) -> {raw}:")
@@ -129,7 +207,9 @@ def _resource_class(node: ResourceNode, methods: list[MethodCode], is_async: boo
     return lines
 
 
-def _raw_class(node: ResourceNode, method_names_: list[str], is_async: bool) -> list[str]:
+def _raw_class(
+    node: ResourceNode, method_names_: list[str], is_async: bool
+) -> list[str]:
     cls = node.async_raw_class if is_async else node.raw_class
     target = node.async_class if is_async else node.class_name
     wrapper = "async_to_raw_response_wrapper" if is_async else "to_raw_response_wrapper"
@@ -142,7 +222,9 @@ def _raw_class(node: ResourceNode, method_names_: list[str], is_async: bool) -> 
         lines += _assign_call(body, f"self.{name} = {wrapper}", f"resource.{name}")
     for child in node.children:
         child_raw = child.async_raw_class if is_async else child.raw_class
-        lines += _assign_call(body, f"self.{child.attribute} = {child_raw}", f"resource.{child.attribute}")
+        lines += _assign_call(
+            body, f"self.{child.attribute} = {child_raw}", f"resource.{child.attribute}"
+        )
     if not method_names_ and not node.children:
         lines.append(f"{INDENT}{INDENT}self._resource = resource")
     return lines

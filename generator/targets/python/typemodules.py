@@ -53,7 +53,11 @@ def _estimate(model: Model) -> int:
         return 0 if not text else text.strip().count("\n") + 1
 
     if isinstance(model, ObjectModel):
-        return 3 + doc(model.description) + sum(3 + doc(f.description) for f in model.fields)
+        return (
+            3
+            + doc(model.description)
+            + sum(3 + doc(f.description) for f in model.fields)
+        )
     if isinstance(model, EnumModel):
         return 4 + len(model.values) + doc(model.description)
     if isinstance(model, UnionModel):
@@ -164,9 +168,12 @@ def _has_doc(block: tuple[str, ...]) -> bool:
 
 
 def render_types_init(modules: list[TypeModule], header: str) -> str:
-    lines = [header, "", "from __future__ import annotations", ""]
-    lines.append("from .._models import rebuild_namespace")
+    lines = [
+        header,
+        "",
+        "from .._models import rebuild_namespace as _rebuild_namespace",
+    ]
     for module in modules:
         lines.append(f"from .{module.name} import *  # noqa: F403")
-    lines += ["", "rebuild_namespace(__name__, globals())"]
+    lines += ["", "_rebuild_namespace(__name__, globals())"]
     return "\n".join(lines) + "\n"

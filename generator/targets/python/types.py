@@ -10,7 +10,7 @@ from __future__ import annotations
 import json
 from collections.abc import Mapping
 from dataclasses import dataclass, field
-from typing import Literal, Union
+from typing import Literal
 
 from generator.ir.model import (
     ArrayOf,
@@ -39,7 +39,7 @@ class Sub:
         return f"{self.head}[{', '.join(flat(a) for a in self.args)}]"
 
 
-Expr = Union[str, Sub]
+Expr = str | Sub
 
 
 def flat(expr: Expr) -> str:
@@ -58,6 +58,7 @@ def py_literal(value: object) -> str:
 
 
 Context = Literal["response", "request"]
+ANY_TYPES = ("Any", "object")
 
 
 @dataclass
@@ -83,14 +84,16 @@ class TypeMapper:
     class_names: Mapping[str, str]
     unixtime_as_datetime: bool
 
-    def annotation(self, ref: TypeRef, needs: Needs, context: Context = "response") -> Expr:
+    def annotation(
+        self, ref: TypeRef, needs: Needs, context: Context = "response"
+    ) -> Expr:
         if isinstance(ref, Primitive):
             return self._primitive(ref, needs, context)
         if isinstance(ref, Nullable):
             inner = self.annotation(ref.inner, needs, context)
             if isinstance(inner, Sub) and inner.head == "Optional":
                 return inner
-            if inner == "object":
+            if inner in ANY_TYPES:
                 return inner
             needs.typing.add("Optional")
             return Sub("Optional", (inner,))
@@ -106,17 +109,24 @@ class TypeMapper:
             needs.typing.add("Literal")
             return Sub("Literal", (py_literal(ref.value),))
         if isinstance(ref, UnionOf):
-            return self.union(ref.variants, ref.discriminator is not None, needs, context,
-                               ref.discriminator.property if ref.discriminator else None)
+            return self.union(
+                ref.variants,
+                ref.discriminator is not None,
+                needs,
+                context,
+                ref.discriminator.property if ref.discriminator else None,
+            )
         return self._ref(ref, needs, context)
 
     # ------------------------------------------------------------------ pieces
 
     def _primitive(self, ref: Primitive, needs: Needs, context: Context) -> Expr:
         if ref.kind == "string":
-            if ref.format == "binary" and context == "request":
-                needs.runtime.add("FileTypes")
-                return "FileTypes"
+            if ref.format == "binary":
+                if context == "request":
+                    needs.runtime.add("FileTypes")
+                    return "FileTypes"
+                return "bytes"
             return "str"
         if ref.kind == "integer":
             if ref.format == "unixtime" and self.unixtime_as_datetime:
@@ -130,6 +140,10 @@ class TypeMapper:
             return "float"
         if ref.kind == "boolean":
             return "bool"
+        if context == "response":
+            # Not `object`: models have fields named `object`, which shadow it in the class.
+            needs.typing.add("Any")
+            return "Any"
         return "object"
 
     def union(
@@ -149,8 +163,9 @@ class TypeMapper:
             a = self.annotation(v, needs, context)
             if a not in args:
                 args.append(a)
-        if "object" in args:
-            expr: Expr = "object"
+        anything = next((a for a in args if a in ANY_TYPES), None)
+        if anything is not None:
+            expr: Expr = anything
         elif len(args) == 1:
             expr = args[0]
         else:
@@ -159,8 +174,11 @@ class TypeMapper:
             if discriminated and prop is not None and context == "response":
                 needs.typing.add("Annotated")
                 needs.runtime.add("PropertyInfo")
-                expr = Sub("Annotated", (expr, f"PropertyInfo(discriminator={py_literal(prop)})"))
-        if nullable and expr != "object":
+                expr = Sub(
+                    "Annotated",
+                    (expr, f"PropertyInfo(discriminator={py_literal(prop)})"),
+                )
+        if nullable and expr not in ANY_TYPES:
             needs.typing.add("Optional")
             expr = Sub("Optional", (expr,))
         return expr

@@ -14,7 +14,7 @@ from generator.targets.typescript.names import (
     safe_identifier,
     string_literal,
 )
-from generator.targets.typescript.resources import kebab
+from generator.targets.typescript.resources import kebab, method_identifier
 
 View = dict[str, Any]
 
@@ -58,7 +58,8 @@ def client_view(api: Api, flavor: Flavor, options: TargetOptions) -> View:
                     "option": safe_identifier(camel(var.name)),
                     "placeholder": string_literal("{" + var.name + "}"),
                     "default": string_literal(var.default) if var.default else None,
-                    "doc": var.description or f"Fills `{{{var.name}}}` in the service URL.",
+                    "doc": var.description
+                    or f"Fills `{{{var.name}}}` in the service URL.",
                 }
             )
         # a template with no declared variables still names its placeholders
@@ -79,7 +80,7 @@ def client_view(api: Api, flavor: Flavor, options: TargetOptions) -> View:
     version = api_version(api, flavor)
     resources = [
         {
-            "property": safe_identifier(camel(r.name)),
+            "property": method_identifier(r.name),
             "alias": pascal(r.name) + "API",
             "class_name": pascal(r.name),
             "path": "./resources/" + kebab(r.name) + ".js",
@@ -92,9 +93,13 @@ def client_view(api: Api, flavor: Flavor, options: TargetOptions) -> View:
         "title": api.title,
         "base_url": string_literal(url.rstrip("/")),
         "variables": variables,
-        "env_base_url": string_literal(flavor.env_base_url) if flavor.env_base_url else None,
+        "env_base_url": (
+            string_literal(flavor.env_base_url) if flavor.env_base_url else None
+        ),
         "bearer_env": string_literal(auth.bearer_env) if auth.bearer_env else None,
-        "api_key_header": string_literal(auth.api_key_header) if auth.api_key_header else None,
+        "api_key_header": (
+            string_literal(auth.api_key_header) if auth.api_key_header else None
+        ),
         "token_provider": auth.token_provider,
         "scopes": [string_literal(s) for s in scopes],
         "api_version_name": string_literal(version[0]) if version else None,

@@ -114,7 +114,11 @@ class Converter:
                     if direction == "deserialize"
                     else f"Math.floor({value}.getTime() / 1000)"
                 )
-            return f"new Date({value})" if direction == "deserialize" else f"{value}.toISOString()"
+            return (
+                f"new Date({value})"
+                if direction == "deserialize"
+                else f"{value}.toISOString()"
+            )
         if isinstance(t, Nullable):
             return f"{value} == null ? {value} : {self.expr(t.inner, value, direction, depth)}"
         var = f"v{depth}"
@@ -137,12 +141,15 @@ class Converter:
         self.functions.add(name)
         return f"{function_name(direction, self.naming.ts(name))}({value})"
 
-    def _inline_union(self, t: UnionOf, value: str, direction: Direction, depth: int) -> str:
+    def _inline_union(
+        self, t: UnionOf, value: str, direction: Direction, depth: int
+    ) -> str:
         # A plain variable is tested directly; any other expression is evaluated once.
         var = value if value.isidentifier() else f"u{depth}"
 
         def wrap(body: str) -> str:
             return body if var == value else f"(({var}: any) => {body})({value})"
+
         if t.discriminator is not None:
             prop = t.discriminator.property
             cases = []
@@ -158,13 +165,21 @@ class Converter:
         dates = [v for v in t.variants if isinstance(v, Primitive) and self.needs(v)]
         parts = []
         if arrays:
-            parts.append(f"Array.isArray({var}) ? {self.expr(arrays[0], var, direction, depth + 1)} : ")
+            parts.append(
+                f"Array.isArray({var}) ? {self.expr(arrays[0], var, direction, depth + 1)} : "
+            )
         if objects:
             parts.append(
                 f"typeof {var} === 'object' && {var} !== null && !Array.isArray({var}) ? "
                 f"{self.expr(objects[0], var, direction, depth + 1)} : "
             )
         if dates:
-            test = f"{var} instanceof Date" if direction == "serialize" else f"typeof {var} === 'number'"
-            parts.append(f"{test} ? {self.expr(dates[0], var, direction, depth + 1)} : ")
+            test = (
+                f"{var} instanceof Date"
+                if direction == "serialize"
+                else f"typeof {var} === 'number'"
+            )
+            parts.append(
+                f"{test} ? {self.expr(dates[0], var, direction, depth + 1)} : "
+            )
         return wrap("".join(parts) + var)

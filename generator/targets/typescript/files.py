@@ -55,7 +55,13 @@ def _renderer(template: str, view: View) -> Callable[[], str]:
     return render
 
 
-def _file(path: str, template: str, view: View, language: Language = "typescript", overwrite: bool = True) -> PlannedFile:
+def _file(
+    path: str,
+    template: str,
+    view: View,
+    language: Language = "typescript",
+    overwrite: bool = True,
+) -> PlannedFile:
     return PlannedFile(
         path=path,
         key=_key(path, template, view),
@@ -111,11 +117,15 @@ def _imports(
                 fn = function_name(direction, naming.ts(name))
                 values.setdefault(target, set()).add(fn)
     type_views = [
-        {"path": import_path(this_file, f), "names": sorted(n for n in names if n not in local)}
+        {
+            "path": import_path(this_file, f),
+            "names": sorted(n for n in names if n not in local),
+        }
         for f, names in sorted(types.items())
     ]
     value_views = [
-        {"path": import_path(this_file, f), "names": sorted(names)} for f, names in sorted(values.items())
+        {"path": import_path(this_file, f), "names": sorted(names)}
+        for f, names in sorted(values.items())
     ]
     return [v for v in type_views if v["names"]], value_views
 
@@ -135,9 +145,15 @@ def build_plan(api: Api, flavor: Flavor, options: TargetOptions) -> FilePlan:
         mf = ModelsFile(names, naming, flavor, placement)
         view = mf.view()
         local = {naming.short[n] for n in names if naming.root[n] == n}
-        local |= {naming.polymorphic[n].union_name for n in names if n in naming.polymorphic and naming.root[n] == n}
+        local |= {
+            naming.polymorphic[n].union_name
+            for n in names
+            if n in naming.polymorphic and naming.root[n] == n
+        }
         model_exports |= local
-        types, values = _imports(path, naming, placement, mf.writer.refs, mf.converter.functions, local)
+        types, values = _imports(
+            path, naming, placement, mf.writer.refs, mf.converter.functions, local
+        )
         view.update(
             header=head,
             type_imports=types,
@@ -150,24 +166,38 @@ def build_plan(api: Api, flavor: Flavor, options: TargetOptions) -> FilePlan:
         _file(
             "src/models/index.ts",
             "models_index.ts.j2",
-            {"header": head, "paths": [import_path("src/models/index.ts", p) for p in model_files]},
+            {
+                "header": head,
+                "paths": [import_path("src/models/index.ts", p) for p in model_files],
+            },
         )
     )
 
     skip = client_params(api, flavor)
     params_exports: list[View] = []
-    exported = set(model_exports) | CORE_EXPORTS | {options.client_name, "ClientOptions"}
+    exported = (
+        set(model_exports) | CORE_EXPORTS | {options.client_name, "ClientOptions"}
+    )
     for node in walk(api.resources):
         rf = ResourceFile(node, naming, flavor, skip)
         view = rf.view()
         local = set(rf.local_names) | {p["name"] for p in view["params_types"]}
-        types, values = _imports(node.file, naming, placement, rf.writer.refs, rf.converter.functions, local)
-        view.update(header=head, type_imports=types, value_imports=values, core=import_path(node.file, core_dir))
+        types, values = _imports(
+            node.file, naming, placement, rf.writer.refs, rf.converter.functions, local
+        )
+        view.update(
+            header=head,
+            type_imports=types,
+            value_imports=values,
+            core=import_path(node.file, core_dir),
+        )
         files.append(_file(node.file, "resource.ts.j2", view))
         names = [p["name"] for p in view["params_types"] if p["name"] not in exported]
         exported |= set(names)
         if names:
-            params_exports.append({"path": import_path("src/index.ts", node.file), "names": names})
+            params_exports.append(
+                {"path": import_path("src/index.ts", node.file), "names": names}
+            )
 
     cview = client_view(api, flavor, options)
     cview.update(header=head, core="./core/index.js")
@@ -176,16 +206,23 @@ def build_plan(api: Api, flavor: Flavor, options: TargetOptions) -> FilePlan:
         _file(
             "src/index.ts",
             "index.ts.j2",
-            {"header": head, "class_name": options.client_name, "params_exports": params_exports},
+            {
+                "header": head,
+                "class_name": options.client_name,
+                "params_exports": params_exports,
+            },
         )
     )
     for name in CORE_FILES:
-        files.append(_file(f"src/core/{name}.ts", f"core/{name}.ts.j2", {"header": head}))
+        files.append(
+            _file(f"src/core/{name}.ts", f"core/{name}.ts.j2", {"header": head})
+        )
     meta = {
         "header": head,
-        "package_name": options.package_name,
-        "version": "0.1.0",
-        "description": f"TypeScript SDK for {api.title}",
+        # JSON string literals, quoted and escaped here
+        "package_name": json.dumps(options.package_name),
+        "version": json.dumps("0.1.0"),
+        "description": json.dumps(f"TypeScript SDK for {api.title}"),
     }
     files.append(_file("package.json", "package.json.j2", meta, language="json"))
     files.append(_file("tsconfig.json", "tsconfig.json.j2", meta, language="json"))

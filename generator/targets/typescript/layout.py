@@ -46,17 +46,23 @@ def _resource_refs(res: Resource) -> set[str]:
 
 
 def group_file_name(name: str) -> str:
-    return "-".join(w.lower() for w in words(name)) or "group"
+    stem = "-".join(w.lower() for w in words(name)) or "group"
+    # `index` is the models folder's own re-export file.
+    return stem + "-models" if stem == "index" else stem
 
 
 def assign_models(api: Api, naming: Naming) -> dict[str, str]:
     """IR model name → models file stem (`threads`, `shared`, `shared-2`)."""
     edges: dict[str, set[str]] = {}
     for m in api.models:
-        edges[m.name] = {naming.root[r] for r in model_references(m) if r in naming.root}
+        edges[m.name] = {
+            naming.root[r] for r in model_references(m) if r in naming.root
+        }
     # The children of a polymorphic base are reachable through the base's union.
     for base, poly in naming.polymorphic.items():
-        edges.setdefault(naming.root[base], set()).update(naming.root[v] for _, v in poly.variants)
+        edges.setdefault(naming.root[base], set()).update(
+            naming.root[v] for _, v in poly.variants
+        )
 
     claims: dict[str, set[str]] = {}
     for res in api.resources:

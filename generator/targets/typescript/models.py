@@ -10,6 +10,7 @@ from generator.ir.model import (
     EnumModel,
     Field,
     Model,
+    Nullable,
     ObjectModel,
     UnionModel,
     UnionOf,
@@ -29,15 +30,15 @@ from generator.targets.typescript.types import TypeWriter, literal_text
 View = dict[str, Any]
 
 
-def _doc(model: Model) -> list[str]:
-    lines = list(doc_lines(model.description or model.title))
+def _doc(model: Model, flavor: Flavor) -> list[str]:
+    lines = list(doc_lines(model.description or model.title, flavor.doc_link_base))
     if model.deprecated:
         lines.append("@deprecated")
     return lines
 
 
-def field_doc(f: Field) -> list[str]:
-    lines = list(doc_lines(f.description))
+def field_doc(f: Field, flavor: Flavor) -> list[str]:
+    lines = list(doc_lines(f.description, flavor.doc_link_base))
     if f.deprecated:
         lines.append("@deprecated")
     return lines
@@ -58,15 +59,21 @@ def discriminator_overrides(model: ObjectModel, naming: Naming) -> dict[str, str
 class ModelsFile:
     """Builds the view for the models that `assign_models` put in one file."""
 
-    def __init__(self, names: list[str], naming: Naming, flavor: Flavor, placement: dict[str, str]) -> None:
+    def __init__(
+        self,
+        names: list[str],
+        naming: Naming,
+        flavor: Flavor,
+        placement: dict[str, str],
+    ) -> None:
         self.names = names
         self.naming = naming
         self.flavor = flavor
         in_file = set(names)
-        self.ns_names = frozenset(
-            naming.short[n] for n in names if naming.root[n] != n
+        self.ns_names = frozenset(naming.short[n] for n in names if naming.root[n] != n)
+        self.writer = TypeWriter(
+            naming, flavor, shadowed=self.ns_names, placement=placement
         )
-        self.writer = TypeWriter(naming, flavor, shadowed=self.ns_names, placement=placement)
         self.converter = Converter(naming, flavor)
         self.in_file = in_file
 
@@ -92,7 +99,12 @@ class ModelsFile:
         model = self.naming.models[name]
         short = self.naming.short[name]
         children = [self._decl(c, True) for c in self.naming.children.get(name, ())]
-        view: View = {"name": short, "doc": _doc(model), "namespace": children, "extra": []}
+        view: View = {
+            "name": short,
+            "doc": _doc(model, self.flavor),
+            "namespace": children,
+            "extra": [],
+        }
         if isinstance(model, ObjectModel):
             view.update(self._interface(model, nested))
         elif isinstance(model, EnumModel):
@@ -108,7 +120,9 @@ class ModelsFile:
             view["extra"] = [
                 {
                     "name": poly.union_name,
-                    "doc": [f"Any of the kinds of `{short}`, told apart by `{poly.property}`."],
+                    "doc": [
+                        f"Any of the kinds of `{short}`, told apart by `{poly.property}`."
+                    ],
                     "type": " | ".join(variants),
                 }
             ]
@@ -130,7 +144,7 @@ class ModelsFile:
                     "key": property_key(member_name(f, self.flavor)),
                     "optional": not f.required,
                     "type": text,
-                    "doc": field_doc(f),
+                    "doc": field_doc(f, self.flavor),
                 }
             )
         return {"kind": "interface", "members": members}
@@ -140,7 +154,9 @@ class ModelsFile:
         if not values:
             return "string" if model.base == "string" else "number"
         if model.open:
-            values.append("(string & {})" if model.base == "string" else "(number & {})")
+            values.append(
+                "(string & {})" if model.base == "string" else "(number & {})"
+            )
         return " | ".join(values)
 
     def _union(self, model: UnionModel, nested: bool) -> str:
@@ -160,7 +176,9 @@ class ModelsFile:
         if isinstance(model, ObjectModel):
             for direction in DIRECTIONS:
                 out.append(self._object_function(model, qualified, direction))
-        elif isinstance(model, (UnionModel, AliasModel)) and self.converter.model_needs(name):
+        elif isinstance(model, (UnionModel, AliasModel)) and self.converter.model_needs(
+            name
+        ):
             for d in DIRECTIONS:
                 target = model.target if isinstance(model, AliasModel) else None
                 if target is not None:
@@ -181,7 +199,9 @@ class ModelsFile:
                 ]
                 base_call = f"{function_name(d2, qualified)}(item)"
                 out.append(
-                    self._function(d2, union_qualified, union_qualified, "".join(cases) + base_call)
+                    self._function(
+                        d2, union_qualified, union_qualified, "".join(cases) + base_call
+                    )
                 )
         return out
 
@@ -196,28 +216,42 @@ class ModelsFile:
         return prop
 
     def _union_dispatch(self, model: UnionModel, direction: Direction) -> str:
-        return self.converter.expr(UnionOf(model.variants, model.discriminator), "item", direction)
+        return self.converter.expr(
+            UnionOf(model.variants, model.discriminator), "item", direction
+        )
 
-    def _object_function(self, model: ObjectModel, qualified: str, direction: Direction) -> View:
+    def _object_function(
+        self, model: ObjectModel, qualified: str, direction: Direction
+    ) -> View:
         entries = []
         for f in model.fields:
             member = member_name(f, self.flavor)
             source = f.name if direction == "deserialize" else member
             target = member if direction == "deserialize" else f.name
             access = f"item[{string_literal(source)}]"
-            converted = self.converter.expr(f.type, access, direction)
-            if converted != access and not f.required:
-                converted = f"{access} === undefined ? undefined : {converted}"
+            # A missing or null value passes through even where the spec says it cannot
+            # be: servers send payloads older or newer than the spec.
+            inner = f.type.inner if isinstance(f.type, Nullable) else f.type
+            converted = self.converter.expr(inner, access, direction)
+            if converted != access:
+                converted = f"{access} == null ? {access} : {converted}"
             entries.append(f"{property_key(target)}: {converted},")
         body_lines = ["return {", *("  " + e for e in entries), "};"]
         return {
             "name": function_name(direction, qualified),
-            "param": "item: any" if direction == "deserialize" else f"item: {qualified}",
+            # Partial: request params leave out read-only members the model requires.
+            "param": (
+                "item: any"
+                if direction == "deserialize"
+                else f"item: Partial<{qualified}>"
+            ),
             "returns": qualified if direction == "deserialize" else "any",
             "body": body_lines,
         }
 
-    def _function(self, direction: Direction, qualified: str, type_text: str, expr: str) -> View:
+    def _function(
+        self, direction: Direction, qualified: str, type_text: str, expr: str
+    ) -> View:
         # Unions take `any` both ways: a base's `type: string` keeps TypeScript from
         # narrowing the union by the discriminator test.
         return {

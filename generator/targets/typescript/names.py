@@ -1,32 +1,40 @@
-"""TypeScript identifiers: casing, reserved words, and the names models get.
-
-Model naming rule (documented in the target's README section of the project README):
-
-1. `Flavor.model_renames` first: schema names the spec gives no signal for (OpenAI's
-   `RunToolCallObject` is the SDK's `RequiredActionFunctionToolCall`).
-2. The model a resource's operations return (the object `retrieve`/`create`/`list`
-   hand back: `RunObject` for `runs`, `RunStepObject` for `steps`) drops
-   `Flavor.object_suffix` (`Object`) when the shorter name is free: `Run`, `RunStep`.
-   Other `...Object` schemas keep their name: the suffix only goes where the spec
-   marks the schema as a resource's own object.
-3. Hoisted inline models (`Model.parent`/`member`) live in their parent's namespace:
-   `Run.LastError`, `RequiredActionFunctionToolCall.Function`.
-4. Anything else is the schema name made a valid identifier (PascalCase pieces), and
-   a name that would shadow a global the generated code uses gets a `Model` suffix.
-"""
+"""TypeScript identifiers: casing, reserved words, literals and doc comments."""
 
 from __future__ import annotations
 
 import re
+from functools import lru_cache
 
 RESERVED = frozenset(
-    ["break", "case", "catch", "class", "const", "continue", "debugger", "default", "delete", "do", "else", "enum", "export", "extends", "false", "finally", "for", "function", "if", "import", "in", "instanceof", "new", "null", "return", "super", "switch", "this", "throw", "true", "try", "typeof", "var", "void", "while", "with", "as", "implements", "interface", "let", "package", "private", "protected", "public", "static", "yield", "any", "boolean", "constructor", "declare", "get", "module", "require", "number", "set", "string", "symbol", "type", "from", "of", "unknown", "never", "object", "bigint", "undefined", "await", "async"]
+    """break case catch class const continue debugger default delete do else enum export
+    extends false finally for function if import in instanceof new null return super switch
+    this throw true try typeof var void while with as implements interface let package
+    private protected public static yield any boolean constructor declare get module
+    require number set string symbol type from of unknown never object bigint undefined
+    await async""".split()  # noqa: SIM905 - a word list reads better as prose
 )
 
 # Globals that generated model/resource code refers to; a model may not shadow them.
 PROTECTED_GLOBALS = frozenset(
-    {"Array", "Record", "Date", "Promise", "Blob", "Uint8Array", "ArrayBuffer", "Core",
-     "Partial", "Object", "String", "Number", "Boolean", "Symbol", "JSON", "Math", "Error"}
+    {
+        "Array",
+        "Record",
+        "Date",
+        "Promise",
+        "Blob",
+        "Uint8Array",
+        "ArrayBuffer",
+        "Core",
+        "Partial",
+        "Object",
+        "String",
+        "Number",
+        "Boolean",
+        "Symbol",
+        "JSON",
+        "Math",
+        "Error",
+    }
 )
 
 _WORD = re.compile(r"[A-Z]+(?=[A-Z][a-z0-9])|[A-Z]?[a-z0-9]+|[A-Z]+|[0-9]+")
@@ -52,7 +60,11 @@ def camel(text: str) -> str:
     if not parts:
         return "_"
     head = parts[0]
-    head = head.lower() if head.isupper() and len(parts) > 1 else head[:1].lower() + head[1:]
+    head = (
+        head.lower()
+        if head.isupper() and len(parts) > 1
+        else head[:1].lower() + head[1:]
+    )
     out = head + "".join(w[:1].upper() + w[1:] for w in parts[1:])
     if out[0].isdigit():
         out = "_" + out
@@ -84,12 +96,20 @@ def singular(name: str) -> str:
 
 
 def string_literal(value: str) -> str:
-    return "'" + value.replace("\\", "\\\\").replace("'", "\\'").replace("\n", "\\n") + "'"
+    return (
+        "'" + value.replace("\\", "\\\\").replace("'", "\\'").replace("\n", "\\n") + "'"
+    )
 
 
-def doc_lines(text: str | None) -> tuple[str, ...]:
-    """Description → doc-comment lines; `*/` may not end the comment early."""
+@lru_cache(maxsize=16384)
+def doc_lines(text: str | None, link_base: str | None = None) -> tuple[str, ...]:
+    """Description → doc-comment lines; `*/` may not end the comment early, and
+    root-relative links (`](/docs/...)`) point into `link_base` when one is given.
+
+    Cached: specs repeat descriptions (`metadata`'s appears hundreds of times)."""
     if not text:
         return ()
-    lines = [line.rstrip().replace("*/", "*\\/") for line in text.strip().splitlines()]
-    return tuple(lines)
+    text = text.strip().replace("*/", "*\\/")
+    if link_base:
+        text = text.replace("](/", "](" + link_base.rstrip("/") + "/")
+    return tuple(line.rstrip() for line in text.splitlines())

@@ -1,4 +1,26 @@
-"""Whole-API naming decisions: every model's TypeScript name and where it nests."""
+"""Whole-API naming decisions: every model's TypeScript name and where it nests.
+
+The rule, in order:
+
+1. `Flavor.model_renames` first: schema names the spec carries no signal for. OpenAI's
+   SDK calls `RunToolCallObject` `RequiredActionFunctionToolCall` and `FunctionObject`
+   `FunctionDefinition`; nothing in the document says so, so it is flavor data.
+2. The model a resource's operations hand back (a success type or page item:
+   `RunObject` for `runs`, `RunStepObject` for `steps`, `ThreadObject` for `threads`)
+   drops `Flavor.object_suffix` (`Object`) when the shorter name is free: `Run`,
+   `RunStep`, `Thread`. That a schema is a resource's own object is what the suffix
+   marks (its `x-oaiMeta.name` reads "The run object"); other `...Object` schemas keep
+   their name.
+3. A union the spec declares with a discriminator takes
+   `Flavor.discriminated_union_suffix` (Azure: `RunStepDetails` → `RunStepDetailsUnion`,
+   as its SDK names a polymorphic base's union).
+4. Hoisted inline models (`Model.parent`/`member`) live in their parent's namespace,
+   named by their member: `Run.LastError`, `RequiredActionFunctionToolCall.Function`.
+5. Anything else is the schema's name made an identifier (PascalCase pieces). A name
+   that would shadow a global the generated code uses (`Error`, `Date`, `Record`...) or
+   a reserved word gets a `Model` suffix; a clash gets a number. Schemas that keep their
+   own spelling claim it before renamed ones.
+"""
 
 from __future__ import annotations
 
@@ -86,20 +108,32 @@ def returned_models(api: Api) -> set[str]:
     return out
 
 
-def _top_level_name(model: Model, flavor: Flavor, returned: set[str], taken: set[str]) -> str:
+def _top_level_name(
+    model: Model, flavor: Flavor, returned: set[str], taken: set[str]
+) -> str:
     renames = dict(flavor.model_renames)
     if model.name in renames:
         return renames[model.name]
-    name = pascal(model.name) if not model.name.isidentifier() or "_" in model.name else model.name
+    name = (
+        pascal(model.name)
+        if not model.name.isidentifier() or "_" in model.name
+        else model.name
+    )
     if (
         flavor.discriminated_union_suffix
         and isinstance(model, UnionModel)
         and model.discriminator is not None
         and not model.discriminator.implicit
     ):
-        return name + flavor.discriminated_union_suffix
+        suffix_name = flavor.discriminated_union_suffix
+        return name if name.endswith(suffix_name) else name + suffix_name
     suffix = flavor.object_suffix
-    if suffix and model.name in returned and name.endswith(suffix) and len(name) > len(suffix):
+    if (
+        suffix
+        and model.name in returned
+        and name.endswith(suffix)
+        and len(name) > len(suffix)
+    ):
         shorter = name[: -len(suffix)]
         if shorter not in taken:
             return shorter
@@ -111,7 +145,9 @@ def _polymorphic(api: Api, models: dict[str, Model]) -> dict[str, Polymorphic]:
     for model in api.models:
         if isinstance(model, ObjectModel) and model.discriminator_value is not None:
             for base in model.bases:
-                subtypes.setdefault(base, []).append((model.discriminator_value, model.name))
+                subtypes.setdefault(base, []).append(
+                    (model.discriminator_value, model.name)
+                )
     out: dict[str, Polymorphic] = {}
     for base, variants in subtypes.items():
         base_model = models.get(base)
@@ -146,12 +182,19 @@ def build_naming(api: Api, flavor: Flavor) -> Naming:
     short: dict[str, str] = {}
     root: dict[str, str] = {}
     taken: set[str] = set(PROTECTED_GLOBALS)
-    top_levels = [m for m in api.models if m.parent is None or m.parent not in models or m.member is None]
+    top_levels = [
+        m
+        for m in api.models
+        if m.parent is None or m.parent not in models or m.member is None
+    ]
     # Names the spec spells exactly are claimed before derived ones, so a rename never
     # steals a name a schema already has.
     taken.update(m.name for m in top_levels if m.name.isidentifier())
     assigned: set[str] = set(PROTECTED_GLOBALS)
-    wanted = {m.name: _top_level_name(m, flavor, returned, taken - {m.name}) for m in top_levels}
+    wanted = {
+        m.name: _top_level_name(m, flavor, returned, taken - {m.name})
+        for m in top_levels
+    }
     # Schemas keeping their own spelling claim it before renamed ones can.
     ordered = sorted(top_levels, key=lambda m: (wanted[m.name] != m.name, m.name))
     for m in ordered:

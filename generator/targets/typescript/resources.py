@@ -39,7 +39,7 @@ from generator.targets.typescript.types import TypeWriter
 
 View = dict[str, Any]
 
-# Keys of Core.RequestOptions: an optional params object is told apart from the options by them.
+# The query parameters `Core.CursorPageParams` declares; list params extend it when they have both.
 CURSOR_PAGE_PARAMS = ("after", "limit")
 
 
@@ -62,7 +62,9 @@ def kebab(name: str) -> str:
     return name.replace("_", "-").lower()
 
 
-def walk(resources: tuple[Resource, ...], prefix: tuple[str, ...] = ()) -> list[ResourceNode]:
+def walk(
+    resources: tuple[Resource, ...], prefix: tuple[str, ...] = ()
+) -> list[ResourceNode]:
     out: list[ResourceNode] = []
     for res in resources:
         node = ResourceNode(res, prefix + (res.name,))
@@ -80,11 +82,22 @@ def _json_body(op: Operation) -> Body | None:
 
 def _is_raw_response(op: Operation) -> bool:
     ct = op.success.content_type if op.success else None
-    return ct is not None and "json" not in ct and not ct.startswith("text/event-stream") and op.streaming is None
+    return (
+        ct is not None
+        and "json" not in ct
+        and not ct.startswith("text/event-stream")
+        and op.streaming is None
+    )
 
 
 class ResourceFile:
-    def __init__(self, node: ResourceNode, naming: Naming, flavor: Flavor, client_params: frozenset[str]) -> None:
+    def __init__(
+        self,
+        node: ResourceNode,
+        naming: Naming,
+        flavor: Flavor,
+        client_params: frozenset[str],
+    ) -> None:
         self.node = node
         self.naming = naming
         self.flavor = flavor
@@ -102,7 +115,7 @@ class ResourceFile:
             alias = pascal(child.name) + "API"
             children.append(
                 {
-                    "property": _method_name(child.name),
+                    "property": method_identifier(child.name),
                     "alias": alias,
                     "class_name": pascal(child.name),
                     "path": "./" + kebab(res.name) + "/" + kebab(child.name) + ".js",
@@ -112,7 +125,7 @@ class ResourceFile:
         methods = [self._method(op) for op in res.operations]
         return {
             "class_name": self.node.class_name,
-            "doc": list(doc_lines(res.description)),
+            "doc": list(doc_lines(res.description, self.flavor.doc_link_base)),
             "children": children,
             "methods": methods,
             "params_types": self.params_types,
@@ -129,7 +142,11 @@ class ResourceFile:
         return name
 
     def _method(self, op: Operation) -> View:
-        method_params = [p for p in op.parameters if p.method_level and p.name not in self.client_params]
+        method_params = [
+            p
+            for p in op.parameters
+            if p.method_level and p.name not in self.client_params
+        ]
         path_params = [p for p in method_params if p.location == "path"]
         query_params = [p for p in method_params if p.location == "query"]
         body = _json_body(op)
@@ -141,8 +158,14 @@ class ResourceFile:
             while ident in used:
                 ident += "_"
             used.add(ident)
-            signature.append({"name": ident, "type": self._scalar(p.type), "optional": False})
-            encoded = f"${{{ident}}}" if p.skip_url_encoding else f"${{Core.encodePath({ident})}}"
+            signature.append(
+                {"name": ident, "type": self._scalar(p.type), "optional": False}
+            )
+            encoded = (
+                f"${{{ident}}}"
+                if p.skip_url_encoding
+                else f"${{Core.encodePath({ident})}}"
+            )
             path_expr = path_expr.replace("{" + p.name + "}", encoded)
 
         body_view = None
@@ -152,7 +175,11 @@ class ResourceFile:
             optional = not body.required
             signature.append({"name": "body", "type": name, "optional": optional})
             used.add("body")
-            value = self.converter.expr(body.type, "body", "serialize") if self.convert else "body"
+            value = (
+                self.converter.expr(body.type, "body", "serialize")
+                if self.convert
+                else "body"
+            )
             if optional and value != "body":
                 value = f"body === undefined ? undefined : {value}"
             body_view = {
@@ -164,10 +191,18 @@ class ResourceFile:
         query_view = None
         if query_params:
             name = self._params_name(op, "Params" if body is None else "Query")
-            extends_page = op.pagination is not None and op.pagination.cursor_param == "after" and all(
-                any(p.name == k for p in query_params) for k in CURSOR_PAGE_PARAMS
+            extends_page = (
+                op.pagination is not None
+                and op.pagination.cursor_param == "after"
+                and all(
+                    any(p.name == k for p in query_params) for k in CURSOR_PAGE_PARAMS
+                )
             )
-            shown = [p for p in query_params if not (extends_page and p.name in CURSOR_PAGE_PARAMS)]
+            shown = [
+                p
+                for p in query_params
+                if not (extends_page and p.name in CURSOR_PAGE_PARAMS)
+            ]
             self.params_types.append(self._query_type(name, shown, extends_page))
             optional = not any(p.required for p in query_params)
             signature.append({"name": "query", "type": name, "optional": optional})
@@ -175,30 +210,48 @@ class ResourceFile:
             for p in query_params:
                 member = param_member_name(p.name, p.client_name, self.flavor)
                 access = f"query?.[{string_literal(member)}]"
-                value = self.converter.expr(p.type, access, "serialize") if self.convert else access
+                value = (
+                    self.converter.expr(p.type, access, "serialize")
+                    if self.convert
+                    else access
+                )
                 if value != access:
                     value = f"{access} === undefined ? undefined : {value}"
                 entries.append({"key": string_literal(p.name), "value": value})
             query_view = {"entries": entries}
 
         # Overloads let an optional trailing params object be skipped: `list(threadId, options)`.
-        overload = bool(signature) and signature[-1]["optional"] and signature[-1]["name"] in ("body", "query")
+        overload = (
+            bool(signature)
+            and signature[-1]["optional"]
+            and signature[-1]["name"] in ("body", "query")
+        )
         returns, kind, decode, event_type = self._returns(op)
-        flag = op.streaming.flag if op.streaming is not None and op.streaming.flag and body is not None else None
+        flag = (
+            op.streaming.flag
+            if op.streaming is not None and op.streaming.flag and body is not None
+            else None
+        )
         pagination = None
         if op.pagination is not None:
             pg = op.pagination
             pagination = {
                 "items_field": string_literal(pg.items_field),
                 "cursor_param": string_literal(pg.cursor_param),
-                "cursor_field": string_literal(pg.cursor_field) if pg.cursor_field else "undefined",
-                "has_more": string_literal(pg.has_more_field) if pg.has_more_field else "undefined",
+                "cursor_field": (
+                    string_literal(pg.cursor_field) if pg.cursor_field else "undefined"
+                ),
+                "has_more": (
+                    string_literal(pg.has_more_field)
+                    if pg.has_more_field
+                    else "undefined"
+                ),
             }
-        doc = list(doc_lines(op.summary or op.description))
+        doc = list(doc_lines(op.summary or op.description, self.flavor.doc_link_base))
         if op.deprecated:
             doc.append("@deprecated")
         return {
-            "name": _method_name(op.name),
+            "name": method_identifier(op.name),
             "doc": doc,
             "signature": signature,
             "overload": overload,
@@ -211,7 +264,7 @@ class ResourceFile:
             "decode": decode,
             "pagination": pagination,
             "stream_flag": string_literal(flag) if flag else None,
-            "stream_name": _method_name(op.name + "_stream") if flag else None,
+            "stream_name": method_identifier(op.name + "_stream") if flag else None,
             "event_type": event_type,
             "stream_shape": self._stream_event(op)[1],
         }
@@ -229,7 +282,11 @@ class ResourceFile:
             return "unknown", "auto"
         if self._is_envelope(t):
             return self.writer.write(t), "auto"
-        payload = "unknown" if self.convert and self.converter.needs(t) else self.writer.write(t)
+        payload = (
+            "unknown"
+            if self.convert and self.converter.needs(t)
+            else self.writer.write(t)
+        )
         return f"Core.StreamEvent<{payload}>", "event"
 
     def _is_envelope(self, t: TypeRef) -> bool:
@@ -239,14 +296,21 @@ class ResourceFile:
         if isinstance(model, ObjectModel):
             return any(f.name == "event" for f in model.fields)
         if isinstance(model, UnionModel):
-            return bool(model.variants) and all(self._is_envelope(v) for v in model.variants)
+            return bool(model.variants) and all(
+                self._is_envelope(v) for v in model.variants
+            )
         return False
 
     def _returns(self, op: Operation) -> tuple[str, str, str, str]:
         """(return type, kind, decoder expression, stream event type)."""
         event_type = self._stream_event(op)[0]
         if op.streaming is not None and op.streaming.flag is None:
-            return f"Promise<Core.Stream<{event_type}>>", "stream", "undefined", event_type
+            return (
+                f"Promise<Core.Stream<{event_type}>>",
+                "stream",
+                "undefined",
+                event_type,
+            )
         if op.pagination is not None:
             item = self.writer.write(op.pagination.item_type)
             decode = self._decoder(op.pagination.item_type)
@@ -272,34 +336,52 @@ class ResourceFile:
     def _params_type(self, name: str, t: TypeRef) -> View:
         ref = t.name if isinstance(t, Ref) else None
         model = self.naming.models.get(ref) if ref is not None else None
-        if isinstance(model, ObjectModel) and model.fields and ref not in self.naming.polymorphic:
+        if (
+            isinstance(model, ObjectModel)
+            and model.fields
+            and ref not in self.naming.polymorphic
+        ):
             overrides = discriminator_overrides(model, self.naming)
             members = []
             for f in model.fields:
                 if f.read_only:
                     continue
-                text = string_literal(overrides[f.name]) if f.name in overrides else self.writer.write(f.type)
+                text = (
+                    string_literal(overrides[f.name])
+                    if f.name in overrides
+                    else self.writer.write(f.type)
+                )
                 members.append(
                     {
                         "key": property_key(member_name(f, self.flavor)),
                         "optional": not f.required,
                         "type": text,
-                        "doc": field_doc(f),
+                        "doc": field_doc(f, self.flavor),
                     }
                 )
-            return {"name": name, "kind": "interface", "extends": None, "members": members,
-                    "doc": list(doc_lines(model.description))}
+            return {
+                "name": name,
+                "kind": "interface",
+                "extends": None,
+                "members": members,
+                "doc": list(doc_lines(model.description, self.flavor.doc_link_base)),
+            }
         return {"name": name, "kind": "alias", "type": self.writer.write(t), "doc": []}
 
-    def _query_type(self, name: str, params: list[Parameter], extends_page: bool) -> View:
+    def _query_type(
+        self, name: str, params: list[Parameter], extends_page: bool
+    ) -> View:
         members = []
         for p in params:
             members.append(
                 {
-                    "key": property_key(param_member_name(p.name, p.client_name, self.flavor)),
+                    "key": property_key(
+                        param_member_name(p.name, p.client_name, self.flavor)
+                    ),
                     "optional": not p.required,
                     "type": self.writer.write(p.type),
-                    "doc": list(doc_lines(p.description)) + (["@deprecated"] if p.deprecated else []),
+                    "doc": list(doc_lines(p.description, self.flavor.doc_link_base))
+                    + (["@deprecated"] if p.deprecated else []),
                 }
             )
         return {
@@ -316,7 +398,7 @@ def _position(path: str, name: str) -> int:
     return m.start() if m else len(path)
 
 
-def _method_name(name: str) -> str:
+def method_identifier(name: str) -> str:
     """Methods are properties, so reserved words are fine (`delete`); `constructor` is not."""
     ident = camel(name)
     return ident + "_" if ident == "constructor" else ident

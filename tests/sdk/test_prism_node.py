@@ -1,0 +1,75 @@
+"""Runs tests/node/prism.test.mjs: the generated TypeScript clients against Prism.
+
+This wrapper generates both TypeScript SDKs from specs/, compiles them with the
+project's TypeScript (tests/node/node_modules), starts Prism on each spec and runs the
+Node test with node's built-in runner.
+"""
+
+from __future__ import annotations
+
+import json
+import os
+import shutil
+import subprocess
+from pathlib import Path
+
+import pytest
+from prism import prism_server, require_prism
+from sdkgen import AZURE_RUNS, NODE_BIN, OPENAI_RUNS, REPO, SdkSpec, build_ir, generate
+
+NODE_TEST = REPO / "tests" / "node" / "prism.test.mjs"
+
+
+def _typescript_target_ready() -> bool:
+    import importlib
+
+    try:
+        module = importlib.import_module("generator.targets.typescript")
+    except ImportError:
+        return False
+    return callable(getattr(module, "plan", None))
+
+
+def _compiled(sdk: SdkSpec, root: Path) -> Path:
+    out = generate(sdk, root / sdk.package)
+    result = subprocess.run(
+        [str(NODE_BIN / "tsc"), "-p", str(out / "tsconfig.json")], capture_output=True, text=True, check=False
+    )
+    assert result.returncode == 0, f"tsc failed on {sdk.package}:\n{result.stdout[-3000:]}{result.stderr[-2000:]}"
+    index = out / "dist" / "index.js"
+    assert index.is_file(), f"tsc wrote no {index}"
+    return index
+
+
+def _operations(sdk: SdkSpec) -> str:
+    api = build_ir(sdk.spec, sdk.flavor)
+    return json.dumps([[op.method.upper(), op.path] for op in api.all_operations()])
+
+
+def test_typescript_clients_pass_prism_validation(tmp_path: Path) -> None:
+    require_prism()
+    if shutil.which("node") is None:
+        pytest.skip("node is not installed")
+    if not _typescript_target_ready():
+        pytest.skip("the TypeScript target is not built yet")
+    openai = SdkSpec(OPENAI_RUNS.spec, "openai", "openai-runs", "OpenAI", target="typescript")
+    azure = SdkSpec(AZURE_RUNS.spec, "azure", "azure-agents-runs", "AgentsClient", target="typescript")
+    env = dict(os.environ)
+    env.update(
+        OPENAI_SDK=str(_compiled(openai, tmp_path)),
+        AZURE_SDK=str(_compiled(azure, tmp_path)),
+        OPENAI_OPERATIONS=_operations(openai),
+        AZURE_OPERATIONS=_operations(azure),
+    )
+    with prism_server(openai.spec) as openai_url, prism_server(azure.spec) as azure_url:
+        env.update(OPENAI_PRISM_URL=openai_url, AZURE_PRISM_URL=azure_url)
+        result = subprocess.run(
+            ["node", "--test", "--test-reporter=spec", str(NODE_TEST)],
+            cwd=REPO,
+            env=env,
+            capture_output=True,
+            text=True,
+            check=False,
+        )
+    assert result.returncode == 0, result.stdout[-6000:] + result.stderr[-2000:]
+    assert "# pass 2" in result.stdout or "pass 2" in result.stdout
