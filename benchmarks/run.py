@@ -145,6 +145,7 @@ def failure_reason(lines: list[str]) -> str:
         if telling.search(line)
         and not line.startswith(("at ", "File ", "/"))
         and "site-packages" not in line
+        and "http" not in line
     ]
     if not reasons:
         return ""

@@ -28,6 +28,8 @@ class Unformatted:
     path: str
     language: Language
     text: str
+    in_black_style: bool = False
+    """The target emitted black's style itself; black would change nothing, so skip it."""
 
 
 @dataclass(frozen=True)
@@ -71,7 +73,11 @@ def format_files(
     texts: list[str | None] = []
     misses: list[int] = []
     for i, item in enumerate(files):
-        if formatter == "none" or item.language not in FORMATTED_LANGUAGES:
+        if (
+            formatter == "none"
+            or item.language not in FORMATTED_LANGUAGES
+            or (formatter == "black" and item.in_black_style)
+        ):
             texts.append(item.text)
             continue
         cached = (

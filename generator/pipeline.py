@@ -443,7 +443,14 @@ def _produce(
     raw: list[Unformatted] = []
     with clock.stage("render"):
         for planned in to_render:
-            raw.append(Unformatted(planned.path, planned.language, planned.render()))
+            raw.append(
+                Unformatted(
+                    planned.path,
+                    planned.language,
+                    planned.render(),
+                    planned.preformatted,
+                )
+            )
             report.advance()
 
     report.stage("format", len(raw))

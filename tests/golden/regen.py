@@ -66,14 +66,14 @@ class Case:
 
 
 CASES = (
-    Case("discriminated_union", "openai", "Shapes"),
-    Case("all_of", "openai", "Accounts"),
-    Case("recursive_model", "openai", "Trees"),
-    Case("nullable_vs_optional", "openai", "Profiles"),
-    Case("open_enum", "openai", "Jobs"),
-    Case("pagination", "openai", "Events"),
-    Case("streaming", "openai", "Completions"),
-    Case("multipart_upload", "openai", "Uploads"),
+    Case("discriminated_union", "openai", "ShapesClient"),
+    Case("all_of", "openai", "AccountsClient"),
+    Case("recursive_model", "openai", "TreesClient"),
+    Case("nullable_vs_optional", "openai", "ProfilesClient"),
+    Case("open_enum", "openai", "JobsClient"),
+    Case("pagination", "openai", "EventsClient"),
+    Case("streaming", "openai", "CompletionsClient"),
+    Case("multipart_upload", "openai", "UploadsClient"),
     Case("azure_host_api_version", "azure", "WidgetsClient"),
 )
 

@@ -1,11 +1,15 @@
 """Focused golden cases: each small spec regenerates to its committed expected tree, byte for byte.
 
 A failure prints the command that regenerates the case (see `tests/golden/regen.py`).
+Each expected tree must also be clean under `mypy --strict`; what the generated code
+does is tested in tests/sdk/test_golden_case_behaviour.py.
 """
 
 from __future__ import annotations
 
 import difflib
+import subprocess
+import sys
 from pathlib import Path
 
 import pytest
@@ -73,3 +77,32 @@ def test_case_regenerates_byte_for_byte(case: Case, tmp_path: Path, monkeypatch:
     problems += [f"not in expected tree: {p}" for p in sorted(set(fresh) - set(expected))]
     problems += [_diff(p, expected[p], fresh[p]) for p in sorted(set(expected) & set(fresh)) if expected[p] != fresh[p]]
     assert not problems, "\n".join(problems[:10]) + f"\n\n{regen}"
+
+
+@pytest.mark.parametrize("case", CASES, ids=lambda c: c.name)
+def test_case_expected_tree_is_mypy_strict_clean(case: Case, tmp_path: Path) -> None:
+    expected_root = REPO / case.expected
+    if not (expected_root / case.package / "__init__.py").is_file():
+        pytest.skip(f"no expected tree yet: {case.shell_command()}")
+    config = tmp_path / "mypy.ini"
+    config.write_text("[mypy]\n", encoding="utf-8")
+    result = subprocess.run(
+        [
+            sys.executable,
+            "-m",
+            "mypy",
+            "--strict",
+            "--no-incremental",
+            "--cache-dir",
+            str(tmp_path / ".mypy_cache"),
+            "--config-file",
+            str(config),
+            "-p",
+            case.package,
+        ],
+        cwd=expected_root,
+        capture_output=True,
+        text=True,
+        check=False,
+    )
+    assert result.returncode == 0, result.stdout[-3000:]

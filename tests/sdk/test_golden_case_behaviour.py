@@ -56,13 +56,13 @@ def client_for(sdk: ModuleType, client: str, handler: Handler, **options: Any) -
 
 
 def test_discriminated_union_decodes_by_tag(case_sdk: Callable[..., ModuleType]) -> None:
-    sdk = case_sdk("discriminated_union", "Shapes")
+    sdk = case_sdk("discriminated_union", "ShapesClient")
     answers = [
         {"kind": "circle", "radius": 2.0},
         {"kind": "polygon", "points": [[0, 0], [1, 0], [0, 1]]},
         {"kind": "hexagon", "sides": 6},
     ]
-    client, _ = client_for(sdk, "Shapes", lambda r: httpx.Response(200, json=answers.pop(0)))
+    client, _ = client_for(sdk, "ShapesClient", lambda r: httpx.Response(200, json=answers.pop(0)))
     circle = client.shapes.retrieve("s1")
     polygon = client.shapes.retrieve("s2")
     newer = client.shapes.retrieve("s3")  # a variant the SDK does not know: still parses
@@ -72,9 +72,9 @@ def test_discriminated_union_decodes_by_tag(case_sdk: Callable[..., ModuleType])
 
 
 def test_null_is_not_left_out(case_sdk: Callable[..., ModuleType]) -> None:
-    sdk = case_sdk("nullable_vs_optional", "Profiles")
+    sdk = case_sdk("nullable_vs_optional", "ProfilesClient")
     profile = {"id": "p1", "nickname": None}
-    client, recorder = client_for(sdk, "Profiles", lambda r: httpx.Response(200, json=profile))
+    client, recorder = client_for(sdk, "ProfilesClient", lambda r: httpx.Response(200, json=profile))
     client.profiles.update("p1", nickname=None)
     client.profiles.update("p1", bio="Hi")
     assert json.loads(recorder.requests[0].content) == {"nickname": None}
@@ -86,9 +86,9 @@ def test_null_is_not_left_out(case_sdk: Callable[..., ModuleType]) -> None:
 
 
 def test_open_enum_takes_new_values(case_sdk: Callable[..., ModuleType]) -> None:
-    sdk = case_sdk("open_enum", "Jobs")
+    sdk = case_sdk("open_enum", "JobsClient")
     job = {"id": "j1", "object": "job", "status": "paused_for_review", "priority": "urgent"}
-    client, recorder = client_for(sdk, "Jobs", lambda r: httpx.Response(200, json=job))
+    client, recorder = client_for(sdk, "JobsClient", lambda r: httpx.Response(200, json=job))
     got = client.jobs.create(model="extra-large", priority="high")
     assert json.loads(recorder.requests[0].content) == {"model": "extra-large", "priority": "high"}
     assert got.status == "paused_for_review"
@@ -97,12 +97,12 @@ def test_open_enum_takes_new_values(case_sdk: Callable[..., ModuleType]) -> None
 
 
 def test_recursive_models_parse_deeply(case_sdk: Callable[..., ModuleType]) -> None:
-    sdk = case_sdk("recursive_model", "Trees")
+    sdk = case_sdk("recursive_model", "TreesClient")
     leaf = {"name": "leaf", "children": [], "parent": None}
     tree = {"name": "root", "children": [{"name": "mid", "children": [leaf]}], "parent": None}
     folder = {"name": "a", "entries": [{"folder": {"name": "b", "entries": [{"file_name": "x.txt"}]}}]}
     answers = [tree, folder]
-    client, _ = client_for(sdk, "Trees", lambda r: httpx.Response(200, json=answers.pop(0)))
+    client, _ = client_for(sdk, "TreesClient", lambda r: httpx.Response(200, json=answers.pop(0)))
     got = client.trees.retrieve("t1")
     assert got.children[0].children[0].name == "leaf"
     assert type(got.children[0].children[0]) is type(got)
@@ -111,7 +111,7 @@ def test_recursive_models_parse_deeply(case_sdk: Callable[..., ModuleType]) -> N
 
 
 def test_all_of_merges_every_level(case_sdk: Callable[..., ModuleType]) -> None:
-    sdk = case_sdk("all_of", "Accounts")
+    sdk = case_sdk("all_of", "AccountsClient")
     account = {
         "id": "a1",
         "created_at": 1700000000,
@@ -120,7 +120,7 @@ def test_all_of_merges_every_level(case_sdk: Callable[..., ModuleType]) -> None:
         "company": "ACME",
         "vat_id": None,
     }
-    client, _ = client_for(sdk, "Accounts", lambda r: httpx.Response(200, json=account))
+    client, _ = client_for(sdk, "AccountsClient", lambda r: httpx.Response(200, json=account))
     got = client.accounts.retrieve("a1")
     assert (got.id, got.created_at, got.email, got.company, got.vat_id) == ("a1", 1700000000, "a@example.com", "ACME", None)
     assert got.billing_address.city == "Lyon"
@@ -146,7 +146,7 @@ def test_azure_host_template_and_api_version(case_sdk: Callable[..., ModuleType]
 
 
 def test_pagination_walks_pages(case_sdk: Callable[..., ModuleType]) -> None:
-    sdk = case_sdk("pagination", "Events")
+    sdk = case_sdk("pagination", "EventsClient")
     pages = {None: (["e1", "e2"], True), "e2": (["e3"], True), "e3": (["e4"], False)}
 
     def answer(request: httpx.Request) -> httpx.Response:
@@ -156,13 +156,13 @@ def test_pagination_walks_pages(case_sdk: Callable[..., ModuleType]) -> None:
             200, json={"object": "list", "data": data, "first_id": ids[0], "last_id": ids[-1], "has_more": more}
         )
 
-    client, recorder = client_for(sdk, "Events", answer)
+    client, recorder = client_for(sdk, "EventsClient", answer)
     assert [e.id for e in client.projects.events.list("p1", limit=2)] == ["e1", "e2", "e3", "e4"]
     assert [r.url.path for r in recorder.requests] == ["/v1/projects/p1/events"] * 3
 
 
 def test_streaming_yields_typed_events(case_sdk: Callable[..., ModuleType]) -> None:
-    sdk = case_sdk("streaming", "Completions")
+    sdk = case_sdk("streaming", "CompletionsClient")
     body = (
         b'event: completion.delta\ndata: {"text": "Hel"}\n\n'
         b'event: completion.delta\ndata: {"text": "lo"}\n\n'
@@ -171,7 +171,7 @@ def test_streaming_yields_typed_events(case_sdk: Callable[..., ModuleType]) -> N
     ticks = b'data: {"at": 1}\n\ndata: {"at": 2}\n\n'
     client, recorder = client_for(
         sdk,
-        "Completions",
+        "CompletionsClient",
         lambda r: httpx.Response(
             200, headers={"content-type": "text/event-stream"}, content=ticks if r.url.path.endswith("ticks") else body
         ),
@@ -184,9 +184,9 @@ def test_streaming_yields_typed_events(case_sdk: Callable[..., ModuleType]) -> N
 
 
 def test_multipart_upload_sends_parts(case_sdk: Callable[..., ModuleType]) -> None:
-    sdk = case_sdk("multipart_upload", "Uploads")
+    sdk = case_sdk("multipart_upload", "UploadsClient")
     stored = {"id": "f1", "bytes": 3, "filename": "a.bin"}
-    client, recorder = client_for(sdk, "Uploads", lambda r: httpx.Response(200, json=stored))
+    client, recorder = client_for(sdk, "UploadsClient", lambda r: httpx.Response(200, json=stored))
     got = client.files.upload(file=("a.bin", b"\x00\x01\x02", "application/octet-stream"), purpose="batch", description="d")
     sent = recorder.requests[0]
     assert sent.headers["content-type"].startswith("multipart/form-data; boundary=")

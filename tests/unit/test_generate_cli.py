@@ -227,14 +227,34 @@ def test_exit_codes_of_the_real_process(project: Path) -> None:
 
     def sdkforge(*args: str) -> subprocess.CompletedProcess[str]:
         return subprocess.run(
-            [sys.executable, str(script), *args], cwd=project, capture_output=True, text=True, check=False
+            [sys.executable, str(script), *args],
+            cwd=project,
+            capture_output=True,
+            text=True,
+            check=False,
         )
 
     assert sdkforge("generate").returncode == 0
     assert sdkforge("generate", "--check").returncode == 0
     fakesdk.write_spec(project / "spec.json", {"Run": {"id": "integer"}})
     stale = sdkforge("generate", "--check")
-    assert stale.returncode == 1 and "out/one/one/models/run.py: differs" in stale.stderr
-    bad = sdkforge("generate", "missing.json", "--target", "fake", "--output", "o", "--package-name", "p")
+    assert (
+        stale.returncode == 1 and "out/one/one/models/run.py: differs" in stale.stderr
+    )
+    bad = sdkforge(
+        "generate",
+        "missing.json",
+        "--target",
+        "fake",
+        "--output",
+        "o",
+        "--package-name",
+        "p",
+    )
     assert bad.returncode == 2 and "spec file not found" in bad.stderr
-    assert sdkforge("generate", "--verbose").stderr.rstrip().splitlines()[-1].startswith("total ")
+    assert (
+        sdkforge("generate", "--verbose")
+        .stderr.rstrip()
+        .splitlines()[-1]
+        .startswith("total ")
+    )

@@ -8,7 +8,7 @@ from typing import Dict, Mapping, Optional, Union
 import httpx
 
 from ._base_client import DEFAULT_MAX_RETRIES, AsyncAPIClient, SyncAPIClient
-from ._exceptions import AccountsError
+from ._exceptions import AccountsClientError
 from ._types import NOT_GIVEN, NotGiven, Timeout
 from .resources.accounts import (
     Accounts,
@@ -18,14 +18,14 @@ from .resources.accounts import (
 )
 
 __all__ = [
-    "Accounts",
-    "AsyncAccounts",
-    "AccountsWithRawResponse",
-    "AsyncAccountsWithRawResponse",
+    "AccountsClient",
+    "AsyncAccountsClient",
+    "AccountsClientWithRawResponse",
+    "AsyncAccountsClientWithRawResponse",
 ]
 
 
-class Accounts(SyncAPIClient):
+class AccountsClient(SyncAPIClient):
     """Client of Accounts.
 
     Keyword arguments:
@@ -52,7 +52,7 @@ class Accounts(SyncAPIClient):
         if api_key is None:
             api_key = os.environ.get("OPENAI_API_KEY")
         if api_key is None:
-            raise AccountsError(
+            raise AccountsClientError(
                 "The api_key client option must be set either by passing api_key to the client or by setting the OPENAI_API_KEY environment variable"
             )
         self.api_key = api_key
@@ -72,20 +72,20 @@ class Accounts(SyncAPIClient):
         self.accounts = Accounts(self)
 
     @property
-    def with_raw_response(self) -> AccountsWithRawResponse:
+    def with_raw_response(self) -> AccountsClientWithRawResponse:
         """The same resources, returning the HTTP response (`.parse()` for the model)."""
-        return AccountsWithRawResponse(self)
+        return AccountsClientWithRawResponse(self)
 
     def _auth_headers(self) -> Dict[str, str]:
         return {"Authorization": f"Bearer {self.api_key}"}
 
 
-class AccountsWithRawResponse:
-    def __init__(self, client: Accounts) -> None:
+class AccountsClientWithRawResponse:
+    def __init__(self, client: AccountsClient) -> None:
         self.accounts = AccountsWithRawResponse(client.accounts)
 
 
-class AsyncAccounts(AsyncAPIClient):
+class AsyncAccountsClient(AsyncAPIClient):
     """Client of Accounts.
 
     Keyword arguments:
@@ -112,7 +112,7 @@ class AsyncAccounts(AsyncAPIClient):
         if api_key is None:
             api_key = os.environ.get("OPENAI_API_KEY")
         if api_key is None:
-            raise AccountsError(
+            raise AccountsClientError(
                 "The api_key client option must be set either by passing api_key to the client or by setting the OPENAI_API_KEY environment variable"
             )
         self.api_key = api_key
@@ -132,14 +132,14 @@ class AsyncAccounts(AsyncAPIClient):
         self.accounts = AsyncAccounts(self)
 
     @property
-    def with_raw_response(self) -> AsyncAccountsWithRawResponse:
+    def with_raw_response(self) -> AsyncAccountsClientWithRawResponse:
         """The same resources, returning the HTTP response (`.parse()` for the model)."""
-        return AsyncAccountsWithRawResponse(self)
+        return AsyncAccountsClientWithRawResponse(self)
 
     def _auth_headers(self) -> Dict[str, str]:
         return {"Authorization": f"Bearer {self.api_key}"}
 
 
-class AsyncAccountsWithRawResponse:
-    def __init__(self, client: AsyncAccounts) -> None:
+class AsyncAccountsClientWithRawResponse:
+    def __init__(self, client: AsyncAccountsClient) -> None:
         self.accounts = AsyncAccountsWithRawResponse(client.accounts)

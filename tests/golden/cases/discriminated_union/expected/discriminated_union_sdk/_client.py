@@ -8,7 +8,7 @@ from typing import Dict, Mapping, Optional, Union
 import httpx
 
 from ._base_client import DEFAULT_MAX_RETRIES, AsyncAPIClient, SyncAPIClient
-from ._exceptions import ShapesError
+from ._exceptions import ShapesClientError
 from ._types import NOT_GIVEN, NotGiven, Timeout
 from .resources.shapes import (
     AsyncShapes,
@@ -18,14 +18,14 @@ from .resources.shapes import (
 )
 
 __all__ = [
-    "Shapes",
-    "AsyncShapes",
-    "ShapesWithRawResponse",
-    "AsyncShapesWithRawResponse",
+    "ShapesClient",
+    "AsyncShapesClient",
+    "ShapesClientWithRawResponse",
+    "AsyncShapesClientWithRawResponse",
 ]
 
 
-class Shapes(SyncAPIClient):
+class ShapesClient(SyncAPIClient):
     """Client of Shapes.
 
     Keyword arguments:
@@ -52,7 +52,7 @@ class Shapes(SyncAPIClient):
         if api_key is None:
             api_key = os.environ.get("OPENAI_API_KEY")
         if api_key is None:
-            raise ShapesError(
+            raise ShapesClientError(
                 "The api_key client option must be set either by passing api_key to the client or by setting the OPENAI_API_KEY environment variable"
             )
         self.api_key = api_key
@@ -72,20 +72,20 @@ class Shapes(SyncAPIClient):
         self.shapes = Shapes(self)
 
     @property
-    def with_raw_response(self) -> ShapesWithRawResponse:
+    def with_raw_response(self) -> ShapesClientWithRawResponse:
         """The same resources, returning the HTTP response (`.parse()` for the model)."""
-        return ShapesWithRawResponse(self)
+        return ShapesClientWithRawResponse(self)
 
     def _auth_headers(self) -> Dict[str, str]:
         return {"Authorization": f"Bearer {self.api_key}"}
 
 
-class ShapesWithRawResponse:
-    def __init__(self, client: Shapes) -> None:
+class ShapesClientWithRawResponse:
+    def __init__(self, client: ShapesClient) -> None:
         self.shapes = ShapesWithRawResponse(client.shapes)
 
 
-class AsyncShapes(AsyncAPIClient):
+class AsyncShapesClient(AsyncAPIClient):
     """Client of Shapes.
 
     Keyword arguments:
@@ -112,7 +112,7 @@ class AsyncShapes(AsyncAPIClient):
         if api_key is None:
             api_key = os.environ.get("OPENAI_API_KEY")
         if api_key is None:
-            raise ShapesError(
+            raise ShapesClientError(
                 "The api_key client option must be set either by passing api_key to the client or by setting the OPENAI_API_KEY environment variable"
             )
         self.api_key = api_key
@@ -132,14 +132,14 @@ class AsyncShapes(AsyncAPIClient):
         self.shapes = AsyncShapes(self)
 
     @property
-    def with_raw_response(self) -> AsyncShapesWithRawResponse:
+    def with_raw_response(self) -> AsyncShapesClientWithRawResponse:
         """The same resources, returning the HTTP response (`.parse()` for the model)."""
-        return AsyncShapesWithRawResponse(self)
+        return AsyncShapesClientWithRawResponse(self)
 
     def _auth_headers(self) -> Dict[str, str]:
         return {"Authorization": f"Bearer {self.api_key}"}
 
 
-class AsyncShapesWithRawResponse:
-    def __init__(self, client: AsyncShapes) -> None:
+class AsyncShapesClientWithRawResponse:
+    def __init__(self, client: AsyncShapesClient) -> None:
         self.shapes = AsyncShapesWithRawResponse(client.shapes)

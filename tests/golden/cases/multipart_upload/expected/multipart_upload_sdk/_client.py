@@ -8,7 +8,7 @@ from typing import Dict, Mapping, Optional, Union
 import httpx
 
 from ._base_client import DEFAULT_MAX_RETRIES, AsyncAPIClient, SyncAPIClient
-from ._exceptions import UploadsError
+from ._exceptions import UploadsClientError
 from ._types import NOT_GIVEN, NotGiven, Timeout
 from .resources.files import (
     AsyncFiles,
@@ -18,14 +18,14 @@ from .resources.files import (
 )
 
 __all__ = [
-    "Uploads",
-    "AsyncUploads",
-    "UploadsWithRawResponse",
-    "AsyncUploadsWithRawResponse",
+    "UploadsClient",
+    "AsyncUploadsClient",
+    "UploadsClientWithRawResponse",
+    "AsyncUploadsClientWithRawResponse",
 ]
 
 
-class Uploads(SyncAPIClient):
+class UploadsClient(SyncAPIClient):
     """Client of Uploads.
 
     Keyword arguments:
@@ -52,7 +52,7 @@ class Uploads(SyncAPIClient):
         if api_key is None:
             api_key = os.environ.get("OPENAI_API_KEY")
         if api_key is None:
-            raise UploadsError(
+            raise UploadsClientError(
                 "The api_key client option must be set either by passing api_key to the client or by setting the OPENAI_API_KEY environment variable"
             )
         self.api_key = api_key
@@ -72,20 +72,20 @@ class Uploads(SyncAPIClient):
         self.files = Files(self)
 
     @property
-    def with_raw_response(self) -> UploadsWithRawResponse:
+    def with_raw_response(self) -> UploadsClientWithRawResponse:
         """The same resources, returning the HTTP response (`.parse()` for the model)."""
-        return UploadsWithRawResponse(self)
+        return UploadsClientWithRawResponse(self)
 
     def _auth_headers(self) -> Dict[str, str]:
         return {"Authorization": f"Bearer {self.api_key}"}
 
 
-class UploadsWithRawResponse:
-    def __init__(self, client: Uploads) -> None:
+class UploadsClientWithRawResponse:
+    def __init__(self, client: UploadsClient) -> None:
         self.files = FilesWithRawResponse(client.files)
 
 
-class AsyncUploads(AsyncAPIClient):
+class AsyncUploadsClient(AsyncAPIClient):
     """Client of Uploads.
 
     Keyword arguments:
@@ -112,7 +112,7 @@ class AsyncUploads(AsyncAPIClient):
         if api_key is None:
             api_key = os.environ.get("OPENAI_API_KEY")
         if api_key is None:
-            raise UploadsError(
+            raise UploadsClientError(
                 "The api_key client option must be set either by passing api_key to the client or by setting the OPENAI_API_KEY environment variable"
             )
         self.api_key = api_key
@@ -132,14 +132,14 @@ class AsyncUploads(AsyncAPIClient):
         self.files = AsyncFiles(self)
 
     @property
-    def with_raw_response(self) -> AsyncUploadsWithRawResponse:
+    def with_raw_response(self) -> AsyncUploadsClientWithRawResponse:
         """The same resources, returning the HTTP response (`.parse()` for the model)."""
-        return AsyncUploadsWithRawResponse(self)
+        return AsyncUploadsClientWithRawResponse(self)
 
     def _auth_headers(self) -> Dict[str, str]:
         return {"Authorization": f"Bearer {self.api_key}"}
 
 
-class AsyncUploadsWithRawResponse:
-    def __init__(self, client: AsyncUploads) -> None:
+class AsyncUploadsClientWithRawResponse:
+    def __init__(self, client: AsyncUploadsClient) -> None:
         self.files = AsyncFilesWithRawResponse(client.files)

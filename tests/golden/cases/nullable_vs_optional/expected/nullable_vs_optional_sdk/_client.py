@@ -8,7 +8,7 @@ from typing import Dict, Mapping, Optional, Union
 import httpx
 
 from ._base_client import DEFAULT_MAX_RETRIES, AsyncAPIClient, SyncAPIClient
-from ._exceptions import ProfilesError
+from ._exceptions import ProfilesClientError
 from ._types import NOT_GIVEN, NotGiven, Timeout
 from .resources.profiles import (
     AsyncProfiles,
@@ -18,14 +18,14 @@ from .resources.profiles import (
 )
 
 __all__ = [
-    "Profiles",
-    "AsyncProfiles",
-    "ProfilesWithRawResponse",
-    "AsyncProfilesWithRawResponse",
+    "ProfilesClient",
+    "AsyncProfilesClient",
+    "ProfilesClientWithRawResponse",
+    "AsyncProfilesClientWithRawResponse",
 ]
 
 
-class Profiles(SyncAPIClient):
+class ProfilesClient(SyncAPIClient):
     """Client of Profiles.
 
     Keyword arguments:
@@ -52,7 +52,7 @@ class Profiles(SyncAPIClient):
         if api_key is None:
             api_key = os.environ.get("OPENAI_API_KEY")
         if api_key is None:
-            raise ProfilesError(
+            raise ProfilesClientError(
                 "The api_key client option must be set either by passing api_key to the client or by setting the OPENAI_API_KEY environment variable"
             )
         self.api_key = api_key
@@ -72,20 +72,20 @@ class Profiles(SyncAPIClient):
         self.profiles = Profiles(self)
 
     @property
-    def with_raw_response(self) -> ProfilesWithRawResponse:
+    def with_raw_response(self) -> ProfilesClientWithRawResponse:
         """The same resources, returning the HTTP response (`.parse()` for the model)."""
-        return ProfilesWithRawResponse(self)
+        return ProfilesClientWithRawResponse(self)
 
     def _auth_headers(self) -> Dict[str, str]:
         return {"Authorization": f"Bearer {self.api_key}"}
 
 
-class ProfilesWithRawResponse:
-    def __init__(self, client: Profiles) -> None:
+class ProfilesClientWithRawResponse:
+    def __init__(self, client: ProfilesClient) -> None:
         self.profiles = ProfilesWithRawResponse(client.profiles)
 
 
-class AsyncProfiles(AsyncAPIClient):
+class AsyncProfilesClient(AsyncAPIClient):
     """Client of Profiles.
 
     Keyword arguments:
@@ -112,7 +112,7 @@ class AsyncProfiles(AsyncAPIClient):
         if api_key is None:
             api_key = os.environ.get("OPENAI_API_KEY")
         if api_key is None:
-            raise ProfilesError(
+            raise ProfilesClientError(
                 "The api_key client option must be set either by passing api_key to the client or by setting the OPENAI_API_KEY environment variable"
             )
         self.api_key = api_key
@@ -132,14 +132,14 @@ class AsyncProfiles(AsyncAPIClient):
         self.profiles = AsyncProfiles(self)
 
     @property
-    def with_raw_response(self) -> AsyncProfilesWithRawResponse:
+    def with_raw_response(self) -> AsyncProfilesClientWithRawResponse:
         """The same resources, returning the HTTP response (`.parse()` for the model)."""
-        return AsyncProfilesWithRawResponse(self)
+        return AsyncProfilesClientWithRawResponse(self)
 
     def _auth_headers(self) -> Dict[str, str]:
         return {"Authorization": f"Bearer {self.api_key}"}
 
 
-class AsyncProfilesWithRawResponse:
-    def __init__(self, client: AsyncProfiles) -> None:
+class AsyncProfilesClientWithRawResponse:
+    def __init__(self, client: AsyncProfilesClient) -> None:
         self.profiles = AsyncProfilesWithRawResponse(client.profiles)

@@ -8,7 +8,7 @@ from typing import Dict, Optional, cast
 import httpx
 
 __all__ = [
-    "ProfilesError",
+    "ProfilesClientError",
     "APIError",
     "APIConnectionError",
     "APITimeoutError",
@@ -26,7 +26,7 @@ __all__ = [
 ]
 
 
-class ProfilesError(Exception):
+class ProfilesClientError(Exception):
     """Base of every error this SDK raises."""
 
 
@@ -48,7 +48,7 @@ def _str(value: object) -> Optional[str]:
     return None if value is None else str(value)
 
 
-class APIError(ProfilesError):
+class APIError(ProfilesClientError):
     message: str
     request: httpx.Request
     body: object

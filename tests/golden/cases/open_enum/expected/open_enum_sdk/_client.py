@@ -8,7 +8,7 @@ from typing import Dict, Mapping, Optional, Union
 import httpx
 
 from ._base_client import DEFAULT_MAX_RETRIES, AsyncAPIClient, SyncAPIClient
-from ._exceptions import JobsError
+from ._exceptions import JobsClientError
 from ._types import NOT_GIVEN, NotGiven, Timeout
 from .resources.jobs import (
     AsyncJobs,
@@ -18,14 +18,14 @@ from .resources.jobs import (
 )
 
 __all__ = [
-    "Jobs",
-    "AsyncJobs",
-    "JobsWithRawResponse",
-    "AsyncJobsWithRawResponse",
+    "JobsClient",
+    "AsyncJobsClient",
+    "JobsClientWithRawResponse",
+    "AsyncJobsClientWithRawResponse",
 ]
 
 
-class Jobs(SyncAPIClient):
+class JobsClient(SyncAPIClient):
     """Client of Jobs.
 
     Keyword arguments:
@@ -52,7 +52,7 @@ class Jobs(SyncAPIClient):
         if api_key is None:
             api_key = os.environ.get("OPENAI_API_KEY")
         if api_key is None:
-            raise JobsError(
+            raise JobsClientError(
                 "The api_key client option must be set either by passing api_key to the client or by setting the OPENAI_API_KEY environment variable"
             )
         self.api_key = api_key
@@ -72,20 +72,20 @@ class Jobs(SyncAPIClient):
         self.jobs = Jobs(self)
 
     @property
-    def with_raw_response(self) -> JobsWithRawResponse:
+    def with_raw_response(self) -> JobsClientWithRawResponse:
         """The same resources, returning the HTTP response (`.parse()` for the model)."""
-        return JobsWithRawResponse(self)
+        return JobsClientWithRawResponse(self)
 
     def _auth_headers(self) -> Dict[str, str]:
         return {"Authorization": f"Bearer {self.api_key}"}
 
 
-class JobsWithRawResponse:
-    def __init__(self, client: Jobs) -> None:
+class JobsClientWithRawResponse:
+    def __init__(self, client: JobsClient) -> None:
         self.jobs = JobsWithRawResponse(client.jobs)
 
 
-class AsyncJobs(AsyncAPIClient):
+class AsyncJobsClient(AsyncAPIClient):
     """Client of Jobs.
 
     Keyword arguments:
@@ -112,7 +112,7 @@ class AsyncJobs(AsyncAPIClient):
         if api_key is None:
             api_key = os.environ.get("OPENAI_API_KEY")
         if api_key is None:
-            raise JobsError(
+            raise JobsClientError(
                 "The api_key client option must be set either by passing api_key to the client or by setting the OPENAI_API_KEY environment variable"
             )
         self.api_key = api_key
@@ -132,14 +132,14 @@ class AsyncJobs(AsyncAPIClient):
         self.jobs = AsyncJobs(self)
 
     @property
-    def with_raw_response(self) -> AsyncJobsWithRawResponse:
+    def with_raw_response(self) -> AsyncJobsClientWithRawResponse:
         """The same resources, returning the HTTP response (`.parse()` for the model)."""
-        return AsyncJobsWithRawResponse(self)
+        return AsyncJobsClientWithRawResponse(self)
 
     def _auth_headers(self) -> Dict[str, str]:
         return {"Authorization": f"Bearer {self.api_key}"}
 
 
-class AsyncJobsWithRawResponse:
-    def __init__(self, client: AsyncJobs) -> None:
+class AsyncJobsClientWithRawResponse:
+    def __init__(self, client: AsyncJobsClient) -> None:
         self.jobs = AsyncJobsWithRawResponse(client.jobs)

@@ -8,7 +8,7 @@ from typing import Dict, Mapping, Optional, Union
 import httpx
 
 from ._base_client import DEFAULT_MAX_RETRIES, AsyncAPIClient, SyncAPIClient
-from ._exceptions import EventsError
+from ._exceptions import EventsClientError
 from ._types import NOT_GIVEN, NotGiven, Timeout
 from .resources.projects import (
     AsyncProjects,
@@ -18,14 +18,14 @@ from .resources.projects import (
 )
 
 __all__ = [
-    "Events",
-    "AsyncEvents",
-    "EventsWithRawResponse",
-    "AsyncEventsWithRawResponse",
+    "EventsClient",
+    "AsyncEventsClient",
+    "EventsClientWithRawResponse",
+    "AsyncEventsClientWithRawResponse",
 ]
 
 
-class Events(SyncAPIClient):
+class EventsClient(SyncAPIClient):
     """Client of Events.
 
     Keyword arguments:
@@ -52,7 +52,7 @@ class Events(SyncAPIClient):
         if api_key is None:
             api_key = os.environ.get("OPENAI_API_KEY")
         if api_key is None:
-            raise EventsError(
+            raise EventsClientError(
                 "The api_key client option must be set either by passing api_key to the client or by setting the OPENAI_API_KEY environment variable"
             )
         self.api_key = api_key
@@ -72,20 +72,20 @@ class Events(SyncAPIClient):
         self.projects = Projects(self)
 
     @property
-    def with_raw_response(self) -> EventsWithRawResponse:
+    def with_raw_response(self) -> EventsClientWithRawResponse:
         """The same resources, returning the HTTP response (`.parse()` for the model)."""
-        return EventsWithRawResponse(self)
+        return EventsClientWithRawResponse(self)
 
     def _auth_headers(self) -> Dict[str, str]:
         return {"Authorization": f"Bearer {self.api_key}"}
 
 
-class EventsWithRawResponse:
-    def __init__(self, client: Events) -> None:
+class EventsClientWithRawResponse:
+    def __init__(self, client: EventsClient) -> None:
         self.projects = ProjectsWithRawResponse(client.projects)
 
 
-class AsyncEvents(AsyncAPIClient):
+class AsyncEventsClient(AsyncAPIClient):
     """Client of Events.
 
     Keyword arguments:
@@ -112,7 +112,7 @@ class AsyncEvents(AsyncAPIClient):
         if api_key is None:
             api_key = os.environ.get("OPENAI_API_KEY")
         if api_key is None:
-            raise EventsError(
+            raise EventsClientError(
                 "The api_key client option must be set either by passing api_key to the client or by setting the OPENAI_API_KEY environment variable"
             )
         self.api_key = api_key
@@ -132,14 +132,14 @@ class AsyncEvents(AsyncAPIClient):
         self.projects = AsyncProjects(self)
 
     @property
-    def with_raw_response(self) -> AsyncEventsWithRawResponse:
+    def with_raw_response(self) -> AsyncEventsClientWithRawResponse:
         """The same resources, returning the HTTP response (`.parse()` for the model)."""
-        return AsyncEventsWithRawResponse(self)
+        return AsyncEventsClientWithRawResponse(self)
 
     def _auth_headers(self) -> Dict[str, str]:
         return {"Authorization": f"Bearer {self.api_key}"}
 
 
-class AsyncEventsWithRawResponse:
-    def __init__(self, client: AsyncEvents) -> None:
+class AsyncEventsClientWithRawResponse:
+    def __init__(self, client: AsyncEventsClient) -> None:
         self.projects = AsyncProjectsWithRawResponse(client.projects)

@@ -8,7 +8,7 @@ from typing import Dict, Mapping, Optional, Union
 import httpx
 
 from ._base_client import DEFAULT_MAX_RETRIES, AsyncAPIClient, SyncAPIClient
-from ._exceptions import TreesError
+from ._exceptions import TreesClientError
 from ._types import NOT_GIVEN, NotGiven, Timeout
 from .resources.folders import (
     AsyncFolders,
@@ -24,14 +24,14 @@ from .resources.trees import (
 )
 
 __all__ = [
-    "Trees",
-    "AsyncTrees",
-    "TreesWithRawResponse",
-    "AsyncTreesWithRawResponse",
+    "TreesClient",
+    "AsyncTreesClient",
+    "TreesClientWithRawResponse",
+    "AsyncTreesClientWithRawResponse",
 ]
 
 
-class Trees(SyncAPIClient):
+class TreesClient(SyncAPIClient):
     """Client of Trees.
 
     Keyword arguments:
@@ -58,7 +58,7 @@ class Trees(SyncAPIClient):
         if api_key is None:
             api_key = os.environ.get("OPENAI_API_KEY")
         if api_key is None:
-            raise TreesError(
+            raise TreesClientError(
                 "The api_key client option must be set either by passing api_key to the client or by setting the OPENAI_API_KEY environment variable"
             )
         self.api_key = api_key
@@ -79,21 +79,21 @@ class Trees(SyncAPIClient):
         self.trees = Trees(self)
 
     @property
-    def with_raw_response(self) -> TreesWithRawResponse:
+    def with_raw_response(self) -> TreesClientWithRawResponse:
         """The same resources, returning the HTTP response (`.parse()` for the model)."""
-        return TreesWithRawResponse(self)
+        return TreesClientWithRawResponse(self)
 
     def _auth_headers(self) -> Dict[str, str]:
         return {"Authorization": f"Bearer {self.api_key}"}
 
 
-class TreesWithRawResponse:
-    def __init__(self, client: Trees) -> None:
+class TreesClientWithRawResponse:
+    def __init__(self, client: TreesClient) -> None:
         self.folders = FoldersWithRawResponse(client.folders)
         self.trees = TreesWithRawResponse(client.trees)
 
 
-class AsyncTrees(AsyncAPIClient):
+class AsyncTreesClient(AsyncAPIClient):
     """Client of Trees.
 
     Keyword arguments:
@@ -120,7 +120,7 @@ class AsyncTrees(AsyncAPIClient):
         if api_key is None:
             api_key = os.environ.get("OPENAI_API_KEY")
         if api_key is None:
-            raise TreesError(
+            raise TreesClientError(
                 "The api_key client option must be set either by passing api_key to the client or by setting the OPENAI_API_KEY environment variable"
             )
         self.api_key = api_key
@@ -141,15 +141,15 @@ class AsyncTrees(AsyncAPIClient):
         self.trees = AsyncTrees(self)
 
     @property
-    def with_raw_response(self) -> AsyncTreesWithRawResponse:
+    def with_raw_response(self) -> AsyncTreesClientWithRawResponse:
         """The same resources, returning the HTTP response (`.parse()` for the model)."""
-        return AsyncTreesWithRawResponse(self)
+        return AsyncTreesClientWithRawResponse(self)
 
     def _auth_headers(self) -> Dict[str, str]:
         return {"Authorization": f"Bearer {self.api_key}"}
 
 
-class AsyncTreesWithRawResponse:
-    def __init__(self, client: AsyncTrees) -> None:
+class AsyncTreesClientWithRawResponse:
+    def __init__(self, client: AsyncTreesClient) -> None:
         self.folders = AsyncFoldersWithRawResponse(client.folders)
         self.trees = AsyncTreesWithRawResponse(client.trees)

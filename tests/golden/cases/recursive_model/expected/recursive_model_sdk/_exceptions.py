@@ -8,7 +8,7 @@ from typing import Dict, Optional, cast
 import httpx
 
 __all__ = [
-    "TreesError",
+    "TreesClientError",
     "APIError",
     "APIConnectionError",
     "APITimeoutError",
@@ -26,7 +26,7 @@ __all__ = [
 ]
 
 
-class TreesError(Exception):
+class TreesClientError(Exception):
     """Base of every error this SDK raises."""
 
 
@@ -48,7 +48,7 @@ def _str(value: object) -> Optional[str]:
     return None if value is None else str(value)
 
 
-class APIError(TreesError):
+class APIError(TreesClientError):
     message: str
     request: httpx.Request
     body: object

@@ -8,7 +8,7 @@ from typing import Dict, Mapping, Optional, Union
 import httpx
 
 from ._base_client import DEFAULT_MAX_RETRIES, AsyncAPIClient, SyncAPIClient
-from ._exceptions import CompletionsError
+from ._exceptions import CompletionsClientError
 from ._types import NOT_GIVEN, NotGiven, Timeout
 from .resources.completions import (
     AsyncCompletions,
@@ -24,14 +24,14 @@ from .resources.ticks import (
 )
 
 __all__ = [
-    "Completions",
-    "AsyncCompletions",
-    "CompletionsWithRawResponse",
-    "AsyncCompletionsWithRawResponse",
+    "CompletionsClient",
+    "AsyncCompletionsClient",
+    "CompletionsClientWithRawResponse",
+    "AsyncCompletionsClientWithRawResponse",
 ]
 
 
-class Completions(SyncAPIClient):
+class CompletionsClient(SyncAPIClient):
     """Client of Completions.
 
     Keyword arguments:
@@ -58,7 +58,7 @@ class Completions(SyncAPIClient):
         if api_key is None:
             api_key = os.environ.get("OPENAI_API_KEY")
         if api_key is None:
-            raise CompletionsError(
+            raise CompletionsClientError(
                 "The api_key client option must be set either by passing api_key to the client or by setting the OPENAI_API_KEY environment variable"
             )
         self.api_key = api_key
@@ -79,21 +79,21 @@ class Completions(SyncAPIClient):
         self.ticks = Ticks(self)
 
     @property
-    def with_raw_response(self) -> CompletionsWithRawResponse:
+    def with_raw_response(self) -> CompletionsClientWithRawResponse:
         """The same resources, returning the HTTP response (`.parse()` for the model)."""
-        return CompletionsWithRawResponse(self)
+        return CompletionsClientWithRawResponse(self)
 
     def _auth_headers(self) -> Dict[str, str]:
         return {"Authorization": f"Bearer {self.api_key}"}
 
 
-class CompletionsWithRawResponse:
-    def __init__(self, client: Completions) -> None:
+class CompletionsClientWithRawResponse:
+    def __init__(self, client: CompletionsClient) -> None:
         self.completions = CompletionsWithRawResponse(client.completions)
         self.ticks = TicksWithRawResponse(client.ticks)
 
 
-class AsyncCompletions(AsyncAPIClient):
+class AsyncCompletionsClient(AsyncAPIClient):
     """Client of Completions.
 
     Keyword arguments:
@@ -120,7 +120,7 @@ class AsyncCompletions(AsyncAPIClient):
         if api_key is None:
             api_key = os.environ.get("OPENAI_API_KEY")
         if api_key is None:
-            raise CompletionsError(
+            raise CompletionsClientError(
                 "The api_key client option must be set either by passing api_key to the client or by setting the OPENAI_API_KEY environment variable"
             )
         self.api_key = api_key
@@ -141,15 +141,15 @@ class AsyncCompletions(AsyncAPIClient):
         self.ticks = AsyncTicks(self)
 
     @property
-    def with_raw_response(self) -> AsyncCompletionsWithRawResponse:
+    def with_raw_response(self) -> AsyncCompletionsClientWithRawResponse:
         """The same resources, returning the HTTP response (`.parse()` for the model)."""
-        return AsyncCompletionsWithRawResponse(self)
+        return AsyncCompletionsClientWithRawResponse(self)
 
     def _auth_headers(self) -> Dict[str, str]:
         return {"Authorization": f"Bearer {self.api_key}"}
 
 
-class AsyncCompletionsWithRawResponse:
-    def __init__(self, client: AsyncCompletions) -> None:
+class AsyncCompletionsClientWithRawResponse:
+    def __init__(self, client: AsyncCompletionsClient) -> None:
         self.completions = AsyncCompletionsWithRawResponse(client.completions)
         self.ticks = AsyncTicksWithRawResponse(client.ticks)
