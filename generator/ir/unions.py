@@ -117,6 +117,10 @@ def own_values(
         found = _pinned(props[prop], file, resolve, depth)
         if found:
             return found
+    # A Swagger child names its own value; its `allOf` base lists every sibling's.
+    own = part.get("x-ms-discriminator-value")
+    if isinstance(own, str):
+        return (own,)
     for _, sub in substantive(part.get("allOf")):
         found = own_values(sub, file, prop, resolve, depth + 1)
         if found:
@@ -134,8 +138,7 @@ def own_values(
         ]
         if nested and all(nested):
             return tuple(dict.fromkeys(v for values in nested for v in values))
-    value = part.get("x-ms-discriminator-value")
-    return (value,) if isinstance(value, str) else ()
+    return ()
 
 
 def _pinned(schema: Any, file: str, resolve: Resolve, depth: int) -> tuple[str, ...]:
