@@ -102,7 +102,8 @@ def _key_text(key: Any) -> str:
     return str(key)
 
 
-def _kind(value: Any) -> str:
+def describe_value(value: Any) -> str:
+    """How a message names a value it did not expect."""
     if value is None:
         return "null"
     if isinstance(value, bool):
@@ -116,7 +117,7 @@ def _kind(value: Any) -> str:
 
 def _wrong(file: str, chain: _Chain, key: str, expected: str, value: Any) -> SpecError:
     return SpecError.at(
-        f"wrong type: `{key}` must be {expected}, found {_kind(value)}",
+        f"wrong type: `{key}` must be {expected}, found {describe_value(value)}",
         code="wrong-type",
         file=file,
         pointer=pointer_of((key, chain)),

@@ -25,6 +25,7 @@ from generator.diagnostics import Diagnostic, SpecError
 from generator.load.cache import FORMAT, content_key
 from generator.load.files import FileSet
 from generator.load.locate import join_pointer
+from generator.load.scan import describe_value
 from generator.load.version import Version
 
 CONTAINER_ERRORS = frozenset(
@@ -125,7 +126,7 @@ def _sorted_errors(
         last = pointer.rsplit("/", 1)[-1]
         if kind in CONTAINER_ERRORS:
             raise SpecError.at(
-                f"wrong type: expected {_expected(kind)}, found {_json_type(value)}",
+                f"wrong type: expected {_expected(kind)}, found {describe_value(value)}",
                 code="wrong-type",
                 file=entry,
                 pointer=pointer,
@@ -206,22 +207,6 @@ def _warning(
 
 def _expected(kind: str) -> str:
     return "a list" if kind in ("list_type", "tuple_type") else "a mapping"
-
-
-def _json_type(value: Any) -> str:
-    if value is None:
-        return "null"
-    if isinstance(value, bool):
-        return "a boolean"
-    if isinstance(value, (int, float)):
-        return f"the number {value}"
-    if isinstance(value, str):
-        return f"the string {value!r}" if len(value) < 40 else "a string"
-    if isinstance(value, list):
-        return "a list"
-    if isinstance(value, Mapping):
-        return "a mapping"
-    return type(value).__name__
 
 
 # ---------------------------------------------------------------------- warts
