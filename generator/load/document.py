@@ -47,7 +47,9 @@ class Document:
     """Every file reached by refs (key: its path), each in OpenAPI 3 shape."""
     warnings: tuple[Diagnostic, ...] = ()
     resolver: Callable[[str, str], Resolved] | None = field(default=None, compare=False)
-    locator: Callable[[str, str], int | None] | None = field(default=None, compare=False)
+    locator: Callable[[str, str], int | None] | None = field(
+        default=None, compare=False
+    )
 
     def resolve(self, ref: str, base_file: str) -> Resolved:
         """Follow `ref` (as written) from `base_file`; refs to refs are followed to the end.
