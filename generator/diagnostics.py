@@ -26,7 +26,11 @@ class Diagnostic:
             if self.column is not None:
                 where += f":{self.column}"
         if self.pointer is not None:
-            where += f" at #{self.pointer}" if not self.pointer.startswith("#") else f" at {self.pointer}"
+            where += (
+                f" at #{self.pointer}"
+                if not self.pointer.startswith("#")
+                else f" at {self.pointer}"
+            )
         return f"{where}: {self.severity}: {self.message}"
 
 

@@ -14,6 +14,7 @@ from collections.abc import Iterable, Iterator
 from dataclasses import dataclass, field
 
 from generator.diff.changes import SHARED, Action, Change, Changelog, Subject
+from generator.ir.refs import model_refs, type_refs
 from generator.ir.model import (
     AliasModel,
     Api,
@@ -81,7 +82,7 @@ class _Side:
         return side
 
     def _reach(self, root: TypeRef, flow: int, group: str) -> None:
-        stack = list(_refs(root))
+        stack = sorted(type_refs(root))
         while stack:
             name = stack.pop()
             model = self.models.get(name)
@@ -92,8 +93,7 @@ class _Side:
                 continue
             self.usage[name] = self.usage.get(name, 0) | flow
             homes.add(group)
-            for t in _model_types(model):
-                stack.extend(_refs(t))
+            stack.extend(sorted(model_refs(model)))
 
     def flow(self, name: str) -> int:
         """How the model is used; an unreferenced model could be used either way."""
@@ -141,32 +141,6 @@ def _response_types(op: Operation) -> Iterator[TypeRef]:
             yield r.type
     if op.streaming is not None and op.streaming.event_type is not None:
         yield op.streaming.event_type
-
-
-def _model_types(model: Model) -> Iterator[TypeRef]:
-    if isinstance(model, ObjectModel):
-        for f in model.fields:
-            yield f.type
-        if model.additional_properties is not None:
-            yield model.additional_properties
-    elif isinstance(model, UnionModel):
-        yield from model.variants
-    elif isinstance(model, AliasModel):
-        yield model.target
-
-
-def _refs(t: TypeRef) -> Iterator[str]:
-    if isinstance(t, Ref):
-        yield t.name
-    elif isinstance(t, ArrayOf):
-        yield from _refs(t.items)
-    elif isinstance(t, MapOf):
-        yield from _refs(t.values)
-    elif isinstance(t, Nullable):
-        yield from _refs(t.inner)
-    elif isinstance(t, UnionOf):
-        for v in t.variants:
-            yield from _refs(v)
 
 
 # ----------------------------------------------------------------- types

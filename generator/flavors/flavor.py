@@ -73,7 +73,9 @@ OPENAI = Flavor(
     unixtime_as_datetime=False,
     ts_member_case="wire",
     use_client_names=False,
-    auth=AuthStyle(bearer_env="OPENAI_API_KEY", api_key_header=None, token_provider=False),
+    auth=AuthStyle(
+        bearer_env="OPENAI_API_KEY", api_key_header=None, token_provider=False
+    ),
     base_url_from="servers",
     api_version_param=None,
     operation_renames=(("get", "retrieve"), ("modify", "update")),

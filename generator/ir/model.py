@@ -15,11 +15,15 @@ from typing import Literal, Union
 
 from generator.diagnostics import Diagnostic
 
-JsonValue = Union[None, bool, int, float, str, list["JsonValue"], dict[str, "JsonValue"]]
+JsonValue = Union[
+    None, bool, int, float, str, list["JsonValue"], dict[str, "JsonValue"]
+]
 
 PrimitiveKind = Literal["string", "integer", "number", "boolean", "any"]
 ParamLocation = Literal["path", "query", "header", "cookie"]
-HttpMethod = Literal["get", "put", "post", "delete", "options", "head", "patch", "trace"]
+HttpMethod = Literal[
+    "get", "put", "post", "delete", "options", "head", "patch", "trace"
+]
 
 
 @dataclass(frozen=True)

@@ -12,7 +12,7 @@ from generator.ir.model import Api, Model
 from generator.plan import FilePlan, Language, PlannedFile, TargetOptions
 from generator.render import TEMPLATES, render
 from generator.targets.python import names
-from generator.targets.python.graph import refs_of_model, refs_of_operation
+from generator.ir.refs import model_refs, operation_refs
 from generator.targets.python.imports import all_list, from_import
 from generator.targets.python.layout import docstring_lines
 from generator.targets.python.models import ModelWriter, discriminator_tags
@@ -277,7 +277,7 @@ class PythonPlan:
         models = [self.models[n] for n in model_names]
         related: set[str] = set()
         for m in models:
-            related |= refs_of_model(m)
+            related |= model_refs(m)
         context = sorted(
             (r, self.module_of.get(r), self.class_names.get(r)) for r in related
         )
@@ -296,7 +296,7 @@ class PythonPlan:
     def _resource_module(self, node: ResourceNode, part: str) -> PlannedFile:
         related: set[str] = set()
         for op in node.resource.operations:
-            related |= refs_of_operation(op)
+            related |= operation_refs(op)
         used = sorted((r, self.models[r]) for r in related if r in self.models)
         # Flattened bodies read their model's fields, so the referenced models are inputs.
         key = _key(
@@ -434,14 +434,14 @@ class PythonPlan:
             "key_header": auth.api_key_header,
             "token_provider": auth.token_provider,
             "scopes_literal": scopes_literal,
-            "endpoint": None
-            if endpoint is None
-            else {"template": py_literal(endpoint)},
+            "endpoint": (
+                None if endpoint is None else {"template": py_literal(endpoint)}
+            ),
             "default_base_url": self._default_base_url() or "http://localhost",
             "env_base_url": self.flavor.env_base_url,
-            "api_version": None
-            if version is None
-            else {"wire": version[0], "default": version[1]},
+            "api_version": (
+                None if version is None else {"wire": version[0], "default": version[1]}
+            ),
             "docstring": docstring_lines(doc, "    "),
         }
         return self._template(

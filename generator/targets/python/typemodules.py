@@ -6,7 +6,8 @@ from collections.abc import Mapping
 from dataclasses import dataclass
 
 from generator.ir.model import Api, EnumModel, Model, ObjectModel, Resource, UnionModel
-from generator.targets.python.graph import closure, refs_of_model, refs_of_operation
+from generator.ir.refs import model_refs, operation_refs
+from generator.targets.python.graph import closure
 from generator.targets.python.imports import all_list, from_import, header_imports
 from generator.targets.python.models import ModelWriter
 from generator.targets.python.names import snake_case
@@ -42,7 +43,7 @@ def resource_groups(api: Api) -> list[tuple[str, tuple[Resource, ...]]]:
 
 
 def _ops(res: Resource) -> list[set[str]]:
-    found = [refs_of_operation(op) for op in res.operations]
+    found = [operation_refs(op) for op in res.operations]
     for child in res.children:
         found.extend(_ops(child))
     return found
@@ -75,7 +76,7 @@ def _order(models: list[Model]) -> list[str]:
 
 
 def assign_modules(api: Api, models: Mapping[str, Model]) -> list[TypeModule]:
-    edges = {name: refs_of_model(m) for name, m in models.items()}
+    edges = {name: model_refs(m) for name, m in models.items()}
     owner: dict[str, set[str]] = {}
     groups = resource_groups(api)
     for group, resources in groups:

@@ -8,38 +8,18 @@ re-renders a bounded file.
 
 from __future__ import annotations
 
-from generator.ir.model import Api, Operation, Resource
+from generator.ir.model import Api, Resource
+from generator.ir.refs import model_refs, operation_refs
 from generator.targets.typescript.names import words
-from generator.targets.typescript.naming import (
-    Naming,
-    model_references,
-    referenced_models,
-)
+from generator.targets.typescript.naming import Naming
 
 CHUNK = 120
-
-
-def _operation_refs(op: Operation) -> set[str]:
-    out: set[str] = set()
-    for p in op.parameters:
-        referenced_models(p.type, out)
-    for b in op.bodies:
-        referenced_models(b.type, out)
-    for r in op.responses:
-        referenced_models(r.type, out)
-    if op.success is not None:
-        referenced_models(op.success.type, out)
-    if op.pagination is not None:
-        referenced_models(op.pagination.item_type, out)
-    if op.streaming is not None:
-        referenced_models(op.streaming.event_type, out)
-    return out
 
 
 def _resource_refs(res: Resource) -> set[str]:
     out: set[str] = set()
     for op in res.operations:
-        out |= _operation_refs(op)
+        out |= operation_refs(op)
     for child in res.children:
         out |= _resource_refs(child)
     return out
@@ -55,9 +35,7 @@ def assign_models(api: Api, naming: Naming) -> dict[str, str]:
     """IR model name → models file stem (`threads`, `shared`, `shared-2`)."""
     edges: dict[str, set[str]] = {}
     for m in api.models:
-        edges[m.name] = {
-            naming.root[r] for r in model_references(m) if r in naming.root
-        }
+        edges[m.name] = {naming.root[r] for r in model_refs(m) if r in naming.root}
     # The children of a polymorphic base are reachable through the base's union.
     for base, poly in naming.polymorphic.items():
         edges.setdefault(naming.root[base], set()).update(

@@ -28,10 +28,7 @@ from dataclasses import dataclass
 
 from generator.flavors.flavor import Flavor
 from generator.ir.model import (
-    AliasModel,
     Api,
-    ArrayOf,
-    MapOf,
     Model,
     Nullable,
     ObjectModel,
@@ -39,7 +36,6 @@ from generator.ir.model import (
     Resource,
     TypeRef,
     UnionModel,
-    UnionOf,
 )
 from generator.targets.typescript.names import PROTECTED_GLOBALS, RESERVED, pascal
 
@@ -254,34 +250,3 @@ def build_naming(api: Api, flavor: Flavor) -> Naming:
         children={k: tuple(sorted(v)) for k, v in children.items()},
         polymorphic=poly_named,
     )
-
-
-def referenced_models(t: TypeRef | None, out: set[str]) -> None:
-    """Collect the model names a type mentions (not following into the models)."""
-    if t is None:
-        return
-    if isinstance(t, Ref):
-        out.add(t.name)
-    elif isinstance(t, Nullable):
-        referenced_models(t.inner, out)
-    elif isinstance(t, ArrayOf):
-        referenced_models(t.items, out)
-    elif isinstance(t, UnionOf):
-        for v in t.variants:
-            referenced_models(v, out)
-    elif isinstance(t, MapOf):
-        referenced_models(t.values, out)
-
-
-def model_references(model: Model) -> set[str]:
-    out: set[str] = set()
-    if isinstance(model, ObjectModel):
-        for f in model.fields:
-            referenced_models(f.type, out)
-        referenced_models(model.additional_properties, out)
-    elif isinstance(model, AliasModel):
-        referenced_models(model.target, out)
-    elif model.kind == "union":
-        for v in model.variants:
-            referenced_models(v, out)
-    return out
