@@ -166,6 +166,7 @@ def run(
             client_name=job.client_name or flavor.client_name,
         )
         plan = target_plan(job.target)(api, flavor, options)
+        warnings.extend(plan.warnings)
 
     files, rendered, formatted, keys, format_warnings = _produce(
         job, plan, record, cache, report, clock

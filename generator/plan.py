@@ -11,6 +11,8 @@ from collections.abc import Callable
 from dataclasses import dataclass
 from typing import Literal
 
+from generator.diagnostics import Diagnostic
+
 Formatter = Literal["black", "ruff", "none"]
 Language = Literal["python", "typescript", "json", "toml", "text"]
 
@@ -39,6 +41,8 @@ class TargetOptions:
 @dataclass(frozen=True)
 class FilePlan:
     files: tuple[PlannedFile, ...]
+    warnings: tuple[Diagnostic, ...] = ()
+    """What the target decided that the user should know (`renamed-identifier`)."""
 
     def paths(self) -> tuple[str, ...]:
         return tuple(f.path for f in self.files)
