@@ -1,6 +1,7 @@
 """Rewrite the IR to a flavor's conventions.
 
-Three rewrites, each driven by a Flavor field:
+Four rewrites, each driven by a Flavor field:
+- `group_by`: operations are placed again, by path, tags or operationId (grouping.py);
 - `operation_renames`: neutral names become the flavor's (`get` → `retrieve`);
 - `beta_group_extension`: operations whose extension says `beta: true` move under a
   top-level `beta` resource, keeping their path grouping beneath it;
@@ -14,6 +15,7 @@ from __future__ import annotations
 from dataclasses import replace
 
 from generator.flavors.flavor import Flavor
+from generator.flavors.grouping import regroup
 from generator.ir.model import (
     Api,
     JsonValue,
@@ -28,6 +30,8 @@ BETA = "beta"
 
 
 def apply(api: Api, flavor: Flavor) -> Api:
+    if flavor.group_by is not None:
+        api = regroup(api, flavor.group_by)
     resources = tuple(_rename_resource(r, flavor) for r in api.resources)
     if flavor.beta_group_extension is not None:
         resources = _move_beta(resources, flavor.beta_group_extension)
