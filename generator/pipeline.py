@@ -34,7 +34,7 @@ from generator.write import (
 )
 
 if TYPE_CHECKING:
-    from generator.flavors.flavor import Flavor
+    from generator.flavors.flavor import Flavor, GroupBy
     from generator.ir.model import Api
 
 BUILTIN_TARGETS = ("python", "typescript")
@@ -72,6 +72,8 @@ class Job:
     client_name: str | None = None
     flavor: str | None = None
     formatter: Formatter = "black"
+    group_by: GroupBy | None = None
+    """None → the flavor's own grouping."""
 
     @property
     def output_label(self) -> str:
@@ -152,8 +154,12 @@ def run(
 
     report.stage("flavor")
     with clock.stage("flavor"):
-        flavor = _flavor(job, api)
         from generator.flavors import apply
+        from generator.flavors.per_sdk import client_class, for_sdk
+
+        flavor = for_sdk(
+            _flavor(job, api), package_name=job.package_name, group_by=job.group_by
+        )
 
         api = apply(api, flavor)
         seen = set(warnings)
@@ -163,7 +169,7 @@ def run(
     with clock.stage("plan"):
         options = TargetOptions(
             package_name=job.package_name,
-            client_name=job.client_name or flavor.client_name,
+            client_name=job.client_name or client_class(flavor, api, job.package_name),
         )
         plan = target_plan(job.target)(api, flavor, options)
         warnings.extend(plan.warnings)
@@ -220,6 +226,7 @@ def fingerprint(job: Job, inputs: Sequence[str]) -> str:
         job.package_name,
         job.client_name or "",
         job.flavor or "",
+        job.group_by or "",
     ]
     for path in inputs:
         parts.append(path)

@@ -16,6 +16,7 @@ from generator.commands.errors import run_or_exit
 if TYPE_CHECKING:
     from generator.config import ProjectConfig
     from generator.diagnostics import Diagnostic
+    from generator.flavors.flavor import GroupBy
     from generator.pipeline import Job, Outcome
     from generator.plan import Formatter
 
@@ -26,8 +27,14 @@ EXIT_STALE = 1
 @click.argument("spec", required=False, type=click.Path(dir_okay=False, path_type=str))
 @click.option(
     "--flavor",
-    type=click.Choice(["openai", "azure"]),
+    type=click.Choice(["openai", "azure", "generic"]),
     help="SDK conventions (default: detected from the spec).",
+)
+@click.option(
+    "--group-by",
+    type=click.Choice(["auto", "path", "tags", "operation-id"]),
+    help="How operations are grouped into resources (default: the config's, else the "
+    "flavor's; generic: auto).",
 )
 @click.option(
     "--target",
@@ -72,6 +79,7 @@ EXIT_STALE = 1
 def generate(
     spec: str | None,
     flavor: str | None,
+    group_by: str | None,
     target: str | None,
     output: str | None,
     package_name: str | None,
@@ -91,6 +99,7 @@ def generate(
 
     config = run_or_exit(lambda: load_config(config_file))
     chosen = cast("Formatter | None", formatter)
+    grouping = cast("GroupBy | None", group_by)
     if spec is None:
         extra = {
             "--flavor": flavor,
@@ -104,7 +113,7 @@ def generate(
             raise click.UsageError(
                 f"{given[0]} needs a SPEC argument (without SPEC, the config decides)"
             )
-        jobs = _configured_jobs(config, chosen)
+        jobs = _configured_jobs(config, chosen, grouping)
         if not jobs:
             where = config.file or Path("pyproject.toml")
             raise click.UsageError(
@@ -124,6 +133,7 @@ def generate(
                 package_name,
                 client_name,
                 chosen or config.formatter,
+                grouping or config.group_by,
             )
         ]
     outcomes = _run_all(
@@ -133,7 +143,9 @@ def generate(
         _report_check(outcomes, quiet=quiet)
 
 
-def _configured_jobs(config: ProjectConfig, formatter: Formatter | None) -> list[Job]:
+def _configured_jobs(
+    config: ProjectConfig, formatter: Formatter | None, group_by: GroupBy | None
+) -> list[Job]:
     from generator.pipeline import Job
 
     return [
@@ -146,6 +158,7 @@ def _configured_jobs(config: ProjectConfig, formatter: Formatter | None) -> list
             client_name=sdk.client_name,
             flavor=sdk.flavor,
             formatter=formatter or sdk.formatter or config.formatter,
+            group_by=group_by or sdk.group_by or config.group_by,
         )
         for sdk in config.sdks
     ]
@@ -159,6 +172,7 @@ def _command_line_job(
     package_name: str,
     client_name: str | None,
     formatter: Formatter,
+    group_by: GroupBy | None,
 ) -> Job:
     from generator.pipeline import Job
 
@@ -171,6 +185,7 @@ def _command_line_job(
         client_name=client_name,
         flavor=flavor,
         formatter=formatter,
+        group_by=group_by,
     )
 
 
