@@ -8,7 +8,7 @@ SPEC is Stripe's OpenAPI document (`openapi/spec3.yaml` of github.com/stripe/ope
 
 1. The official call paths: the official client is run in its own interpreter (its
    package is never imported here). Every public method of every service under
-   `StripeClient(...).v1` is called with dummy ids (`id0`, `id1`, ...) while its
+   `StripeClient(...).v1` (and `.v2`) is called with dummy ids (`id0`, `id1`, ...) while its
    request function is replaced by one that records the HTTP method and URL, so each
    call path (`v1.customers.create`) comes with the request it sends.
 2. The calls that reach an operation of SPEC are kept; those are the denominator.
@@ -92,7 +92,10 @@ def extract_official() -> list[dict[str, Any]]:
                     }
                 )
 
-    walk(stripe.StripeClient(DUMMY_KEY).v1, ["v1"])
+    client = stripe.StripeClient(DUMMY_KEY)
+    for version in ("v1", "v2"):
+        if isinstance(getattr(client, version, None), StripeService):
+            walk(getattr(client, version), [version])
     return calls
 
 
