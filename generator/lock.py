@@ -29,7 +29,7 @@ class Busy(Exception):
         """What the lock file says about its holder (its process id), or ""."""
 
 
-def lock_path(output: Path) -> Path:
+def _lock_path(output: Path) -> Path:
     out = output.resolve()
     return out.parent / f".{out.name}.sdkforge.lock"
 
@@ -37,7 +37,7 @@ def lock_path(output: Path) -> Path:
 @contextmanager
 def output_lock(output: Path, timeout: float) -> Iterator[None]:
     """Hold the lock of `output` for the block; wait up to `timeout` seconds for it, or raise `Busy`."""
-    path = lock_path(output)
+    path = _lock_path(output)
     path.parent.mkdir(parents=True, exist_ok=True)
     fd = _acquire(path, time.monotonic() + timeout)
     try:

@@ -221,11 +221,7 @@ def run(
                     formatted=formatted,
                     warnings=tuple(warnings),
                 )
-            if cache is not None and outcome.status in (
-                "written",
-                "unchanged",
-                "clean",
-            ):
+            if cache is not None and outcome.status != "stale":
                 _save_record(job, cache, inputs, keys)
     return replace(outcome, timings=tuple(clock.timings))
 
