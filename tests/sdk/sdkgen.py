@@ -7,7 +7,6 @@ so these tests exercise exactly what users run.
 from __future__ import annotations
 
 import importlib
-import importlib.util
 import subprocess
 import sys
 from dataclasses import dataclass
@@ -19,7 +18,6 @@ import pytest
 REPO = Path(__file__).resolve().parents[2]
 SHARED_SPECS = REPO / ".." / "shared" / "specs"
 OUR_SPECS = REPO / "specs"
-NODE_BIN = REPO / "tests" / "node" / "node_modules" / ".bin"
 
 
 @dataclass(frozen=True)
@@ -53,8 +51,8 @@ class RealSpec:
 
     def param(self) -> object:
         marks = [pytest.mark.slow] if self.slow else []
-        if not self.path.is_file():
-            marks.append(pytest.mark.skip(reason=f"{self.path} is not there (../shared beside the repo)"))
+        if self.root == SHARED_SPECS:
+            marks.append(pytest.mark.needs("shared-specs"))
         return pytest.param(self, id=self.id, marks=marks)
 
 
@@ -70,19 +68,6 @@ OUR_SPECS_AS_REAL = (
     RealSpec("specs-azure-runs", "azure/runs.json", "azure", root=OUR_SPECS),
 )
 """Our own specs, run through the same example checks as the published ones."""
-
-
-def python_target_ready() -> bool:
-    spec = importlib.util.find_spec("generator.targets.python")
-    if spec is None:
-        return False
-    module = importlib.import_module("generator.targets.python")
-    return callable(getattr(module, "plan", None))
-
-
-def require_python_target() -> None:
-    if not python_target_ready():
-        pytest.skip("the Python target (generator.targets.python.plan) is not built yet")
 
 
 def generate(sdk: SdkSpec, output: Path) -> Path:

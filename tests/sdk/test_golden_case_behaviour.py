@@ -17,7 +17,7 @@ from typing import Any
 
 import httpx
 import pytest
-from sdkgen import REPO, SdkSpec, generate, import_sdk, require_python_target
+from sdkgen import REPO, SdkSpec, generate, import_sdk
 
 CASES = REPO / "tests" / "golden" / "cases"
 Handler = Callable[[httpx.Request], httpx.Response]
@@ -28,7 +28,6 @@ def case_sdk(tmp_path_factory: pytest.TempPathFactory) -> Callable[[str, str, st
     made: dict[str, Path] = {}
 
     def get(name: str, client: str, flavor: str = "openai") -> ModuleType:
-        require_python_target()
         package = f"behaviour_{name}"
         if name not in made:
             spec = SdkSpec(CASES / name / "spec.yaml", flavor, package, client)

@@ -14,7 +14,8 @@ from typing import Any
 from generator.flavors.flavor import Flavor
 from generator.ir.model import Api
 from generator.plan import FilePlan, Language, PlannedFile, TargetOptions
-from generator.render import TEMPLATES, environment
+from generator.locations import templates_dir
+from generator.render import environment
 from generator.targets.typescript.client import client_params, client_view
 from generator.targets.typescript.convert import DIRECTIONS, function_name
 from generator.targets.typescript.layout import assign_models
@@ -35,7 +36,7 @@ View = dict[str, Any]
 @cache
 def templates_digest() -> str:
     digest = hashlib.sha256()
-    root = TEMPLATES / TARGET
+    root = templates_dir() / TARGET
     for path in sorted(root.rglob("*")):
         if path.is_file():
             digest.update(path.relative_to(root).as_posix().encode())
