@@ -112,6 +112,18 @@ def generate(sdk: SdkSpec, output: Path) -> Path:
     return output
 
 
+def compiled_typescript(sdk: SdkSpec, root: Path) -> Path:
+    """Generate the TypeScript SDK `sdk` under `root` and compile it with tsc: its `dist/index.js`."""
+    out = generate(sdk, root / sdk.package)
+    result = subprocess.run(
+        [str(NODE_BIN / "tsc"), "-p", str(out / "tsconfig.json")], capture_output=True, text=True, check=False
+    )
+    assert result.returncode == 0, f"tsc failed on {sdk.package}:\n{result.stdout[-3000:]}{result.stderr[-2000:]}"
+    index = out / "dist" / "index.js"
+    assert index.is_file(), f"tsc wrote no {index}"
+    return index
+
+
 def import_sdk(output: Path, package: str) -> ModuleType:
     """Import the package generated into `output`, replacing any earlier import of that name."""
     for name in [m for m in sys.modules if m == package or m.startswith(package + ".")]:
