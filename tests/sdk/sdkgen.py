@@ -14,6 +14,7 @@ from pathlib import Path
 from types import ModuleType
 
 import pytest
+from needs import need
 
 REPO = Path(__file__).resolve().parents[2]
 SHARED_SPECS = REPO / ".." / "shared" / "specs"
@@ -95,6 +96,18 @@ def generate(sdk: SdkSpec, output: Path) -> Path:
     if result.returncode != 0:
         pytest.fail(f"generation failed ({result.returncode}): {' '.join(command)}\n{result.stderr[-4000:]}")
     return output
+
+
+def compiled_typescript(sdk: SdkSpec, root: Path) -> Path:
+    """Generate the TypeScript SDK `sdk` under `root` and compile it with tsc: its `dist/index.js`."""
+    out = generate(sdk, root / sdk.package)
+    result = subprocess.run(
+        [str(need("tsc")), "-p", str(out / "tsconfig.json")], capture_output=True, text=True, check=False
+    )
+    assert result.returncode == 0, f"tsc failed on {sdk.package}:\n{result.stdout[-3000:]}{result.stderr[-2000:]}"
+    index = out / "dist" / "index.js"
+    assert index.is_file(), f"tsc wrote no {index}"
+    return index
 
 
 def import_sdk(output: Path, package: str) -> ModuleType:

@@ -67,6 +67,7 @@ def test_discriminated_union_decodes_by_tag(case_sdk: Callable[..., ModuleType])
     newer = client.shapes.retrieve("s3")  # a variant the SDK does not know: still parses
     assert type(circle).__name__ == "Circle" and circle.radius == 2.0
     assert type(polygon).__name__ == "Polygon" and polygon.points[2] == [0, 1]
+    assert type(newer) is sdk.UnknownVariant  # never an instance of a known variant
     assert newer.to_dict() == {"kind": "hexagon", "sides": 6}
 
 

@@ -164,7 +164,11 @@ def build_plan(api: Api, flavor: Flavor, options: TargetOptions) -> FilePlan:
             header=head,
             type_imports=types,
             value_imports=values,
-            core=import_path(path, core_dir) if view["functions"] else None,
+            core=(
+                import_path(path, core_dir)
+                if view["functions"] or mf.writer.uses_core
+                else None
+            ),
         )
         files.append(_file(path, "models.ts.j2", view))
     model_files = sorted(by_file)
