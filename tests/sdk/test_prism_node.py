@@ -19,7 +19,6 @@ from sdkgen import AZURE_RUNS, OPENAI_RUNS, REPO, SdkSpec, build_ir, compiled_ty
 NODE_TEST = REPO / "tests" / "node" / "prism.test.mjs"
 
 
-
 def _operations(sdk: SdkSpec) -> str:
     api = build_ir(sdk.spec, sdk.flavor)
     return json.dumps([[op.method.upper(), op.path] for op in api.all_operations()])
