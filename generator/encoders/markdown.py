@@ -29,3 +29,11 @@ def md_paragraphs(text: str) -> str:
     characters and raw HTML tags are not."""
     lines = visible_lines(text)
     return "\n".join(line.replace("<", "&lt;") for line in lines).strip()
+
+
+def md_comment(text: str) -> str:
+    """Text inside `<!-- ... -->` on one line: no `--` can end the comment early."""
+    line = visible_line(text)
+    while "--" in line:
+        line = line.replace("--", "- -")
+    return line

@@ -14,7 +14,8 @@ from collections.abc import Callable, Mapping
 from dataclasses import dataclass
 from typing import Any
 
-from generator.ir.naming import pascal, words
+from generator.naming.casing import capitalized as pascal
+from generator.naming.words import words
 from generator.ir.schema_nodes import (
     components,
     discriminator_mapping,
