@@ -7,7 +7,7 @@ from collections.abc import Iterable, Mapping
 from generator.targets.python.layout import fits
 from generator.targets.python.types import Needs
 
-TYPING_EXTENSIONS = frozenset({"Annotated", "Literal", "TypeAlias"})
+TYPING_EXTENSIONS = frozenset({"Annotated", "Literal", "TypeAlias", "TypeAliasType"})
 
 RUNTIME_MODULES: Mapping[str, str] = {
     "BaseModel": "_models",
