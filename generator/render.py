@@ -14,7 +14,7 @@ from typing import Any
 import jinja2
 
 from generator.encoders.json import json_literal
-from generator.encoders.markdown import md_code, md_comment, md_text
+from generator.encoders.markdown import md_block, md_code, md_comment, md_text
 from generator.encoders.python import py_comment, py_literal, py_str
 from generator.encoders.toml import toml_str
 from generator.encoders.typescript import ts_comment, ts_literal, ts_str
@@ -33,6 +33,7 @@ FILTERS: dict[str, Callable[..., str]] = {
     "md_text": md_text,
     "md_code": md_code,
     "md_comment": md_comment,
+    "md_block": md_block,
 }
 
 

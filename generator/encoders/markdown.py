@@ -37,3 +37,12 @@ def md_comment(text: str) -> str:
     while "--" in line:
         line = line.replace("--", "- -")
     return line
+
+
+def md_block(text: str, language: str = "") -> str:
+    """A fenced code block holding `text` exactly: its fence is longer than any run of
+    backticks inside, so nothing in it can close the block."""
+    lines = visible_lines(text)
+    longest = max((len(m) for m in _BACKTICKS.findall(text)), default=0)
+    fence = "`" * max(3, longest + 1)
+    return "\n".join([fence + visible_line(language), *lines, fence])

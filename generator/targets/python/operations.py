@@ -142,7 +142,9 @@ class OperationWriter:
             arg = Arg("", wire, "path", p.type, True, p.description, p.skip_url_encoding)
             wanted.append((*self._pname(p), arg))
         for p in op.parameters:
-            if p.location in ("query", "header", "cookie") and p.method_level:
+            # A client-level parameter still here is one the client does not send
+            # (the flavor hoists only its api-version): the method takes it.
+            if p.location in ("query", "header", "cookie"):
                 arg = Arg("", p.name, p.location, p.type, p.required, p.description)
                 wanted.append((*self._pname(p), arg))
         body = self._body(op)

@@ -415,6 +415,9 @@ class PythonPlan:
         for var in server.variables:
             if var.default is not None:
                 url = url.replace("{" + var.name + "}", var.default)
+        if "://" not in url:
+            # A relative server URL is relative to where the spec is served: unknown here.
+            url = "http://localhost/" + url.lstrip("/")
         return url
 
     def _scopes(self) -> list[str]:
