@@ -25,6 +25,7 @@ from generator.targets.python.models import ModelWriter, discriminator_tags
 from generator.targets.python.operations import OperationWriter
 from generator.targets.python.resources import (
     Namer,
+    resource_owner,
     ResourceNode,
     render_resource_module,
     resource_nodes,
@@ -141,7 +142,7 @@ class PythonPlan:
             api.resources,
             namer,
             names.client_scope(self.log).claim_all(
-                [(snake(r.name), Owner(f"resource `{r.name}`")) for r in api.resources],
+                [(snake(r.name), resource_owner(r, r.name)) for r in api.resources],
                 spelled=[r.name for r in api.resources],
             ),
             classes.fork("the client module"),

@@ -80,16 +80,18 @@ def resource_nodes(
     it), its module, then its own members (sub-resources first, then methods)."""
     labels = [f"{parent_label}.{r.name}" if parent_label else r.name for r in resources]
     class_names = classes.claim_all(
-        [(pascal(r.name), _owner(label)) for r, label in zip(resources, labels)],
+        [(pascal(r.name), resource_owner(r, label)) for r, label in zip(resources, labels)],
         names.resource_classes,
         [r.name for r in resources],
     )
     out: list[ResourceNode] = []
     for res, label, attr, class_name in zip(resources, labels, attributes, class_names):
         path = (*parent, attr)
-        module = namer.modules.claim("_".join(path), _owner(label), _async_module)
+        module = namer.modules.claim(
+            "_".join(path), resource_owner(res, label), _async_module
+        )
         members = names.member_scope(namer.log, label).claim_all(
-            [(snake(c.name), _owner(f"{label}.{c.name}")) for c in res.children]
+            [(snake(c.name), resource_owner(c, f"{label}.{c.name}")) for c in res.children]
             + [(snake(op.name), _op_owner(op)) for op in res.operations],
             spelled=[c.name for c in res.children] + [op.name for op in res.operations],
         )
@@ -109,8 +111,23 @@ def resource_nodes(
     return tuple(out)
 
 
-def _owner(label: str) -> Owner:
-    return Owner(f"resource `{label}`")
+def resource_owner(res: Resource, label: str) -> Owner:
+    """A resource, located at the path of its first operation."""
+    op = _first_operation(res)
+    source = op.source if op is not None else None
+    return Owner(
+        f"resource `{label}`",
+        source.file if source else None,
+        source.pointer.rsplit("/", 1)[0] if source else None,
+    )
+
+
+def _first_operation(res: Resource) -> Operation | None:
+    if res.operations:
+        return res.operations[0]
+    return next(
+        (op for c in res.children if (op := _first_operation(c)) is not None), None
+    )
 
 
 def _op_owner(op: Operation) -> Owner:
