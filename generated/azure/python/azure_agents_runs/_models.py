@@ -33,7 +33,7 @@ from typing import (
 
 import pydantic
 from pydantic import ConfigDict, PlainSerializer, PlainValidator
-from typing_extensions import Annotated, Literal, TypeAlias, TypeGuard
+from typing_extensions import Annotated, Literal, TypeAlias, TypeAliasType, TypeGuard
 
 from ._types import NotGiven
 
@@ -146,6 +146,9 @@ def construct_type(type_: object, value: object) -> Any:
     """`value` (decoded JSON) as `type_`, as far as it fits; never raises."""
     if value is None:
         return None
+    if isinstance(type_, TypeAliasType):
+        # A type alias that reaches itself (see the models modules).
+        return construct_type(type_.__value__, value)
     metadata: Tuple[object, ...] = ()
     origin = get_origin(type_)
     if origin is Annotated:
