@@ -49,7 +49,9 @@ def diff(old: str, new: str, fmt: str, output: IO[str] | None) -> None:
     log = compare(before, after, old, new)
     renamed = run_or_exit(lambda: identifier_changes(before, after))
     log = Changelog(
-        log.old, log.new, tuple(sorted(log.changes + tuple(renamed), key=Change.sort_key))
+        log.old,
+        log.new,
+        tuple(sorted(log.changes + tuple(renamed), key=Change.sort_key)),
     )
     text = render(log, cast(Format, fmt))
     if output is not None:

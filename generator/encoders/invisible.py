@@ -28,7 +28,11 @@ def visible_lines(text: str) -> list[str]:
     invisible character dropped."""
     lines = text.replace("\r\n", "\n").replace("\r", "\n").expandtabs(8).split("\n")
     return [
-        "".join(ch for ch in line if not is_invisible(ch)) if has_invisible(line) else line
+        (
+            "".join(ch for ch in line if not is_invisible(ch))
+            if has_invisible(line)
+            else line
+        )
         for line in lines
     ]
 

@@ -18,12 +18,12 @@ from generator.ir.model import (
     Source,
     TypeRef,
 )
-from generator.naming.casing import capitalized as pascal
-from generator.naming.casing import snake
 from generator.ir.pagination import EVENT_STREAM, cursor_pagination, streaming
 from generator.ir.resources import path_parameters, path_segments
 from generator.ir.schema_nodes import escape_pointer, extensions
 from generator.ir.schemas import ANY, Place, SchemaBuilder
+from generator.naming.casing import capitalized as pascal
+from generator.naming.casing import snake
 
 METHODS: tuple[HttpMethod, ...] = (
     "get",

@@ -35,8 +35,6 @@ from generator.ir.model import (
     UnionModel,
     UnionOf,
 )
-from generator.naming.allocator import RenameLog, Scope
-from generator.naming.casing import capitalized as pascal
 from generator.ir.schema_nodes import (
     components,
     discriminator_mapping,
@@ -54,6 +52,8 @@ from generator.ir.schema_nodes import (
     union_key,
 )
 from generator.load.document import Document, Resolved
+from generator.naming.allocator import RenameLog, Scope
+from generator.naming.casing import capitalized as pascal
 
 Location = unions.Location
 

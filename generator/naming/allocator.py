@@ -19,9 +19,8 @@ from __future__ import annotations
 from collections.abc import Callable, Iterable, Sequence
 from dataclasses import dataclass, field
 
-from generator.encoders.invisible import shown
-
 from generator.diagnostics import Diagnostic
+from generator.encoders.invisible import shown
 
 RENAMED = "renamed-identifier"
 
@@ -158,7 +157,6 @@ class Scope:
         if name != wanted:
             self.log.add(self.label, wanted or "", name, who, why)
         return name
-
 
     def claim_all(
         self,

@@ -43,7 +43,9 @@ def camel(text: str) -> str:
     parts = identifier_words(text)
     if not parts:
         return ""
-    head = parts[0].lower() if parts[0].isupper() else parts[0][:1].lower() + parts[0][1:]
+    head = (
+        parts[0].lower() if parts[0].isupper() else parts[0][:1].lower() + parts[0][1:]
+    )
     return head + "".join(_cap(w) for w in parts[1:])
 
 

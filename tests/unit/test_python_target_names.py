@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 import black
-import pytest
 
 from generator.ir.model import (
     ArrayOf,
@@ -22,7 +21,6 @@ from generator.ir.model import (
 from generator.naming.allocator import RenameLog
 from generator.naming.casing import pascal
 from generator.targets.python import names
-from generator.targets.python.models import ModelWriter
 from generator.targets.python.layout import (
     alias_lines,
     assign_atom,
@@ -30,6 +28,7 @@ from generator.targets.python.layout import (
     docstring_lines,
     expr_lines,
 )
+from generator.targets.python.models import ModelWriter
 from generator.targets.python.types import Needs, Sub, TypeMapper, flat
 
 

@@ -124,4 +124,3 @@ def recursive_aliases(models: Mapping[str, Model]) -> frozenset[str]:
         if _is_alias(model)
     }
     return frozenset(cyclic(edges))
-

@@ -17,7 +17,7 @@ from generator.ir.model import (
     TypeRef,
     UnionModel,
 )
-from generator.naming.allocator import Owner, RenameLog
+from generator.naming.allocator import RenameLog
 from generator.targets.python import names
 from generator.targets.python.layout import (
     alias_lines,
@@ -48,10 +48,6 @@ class ModelBlock:
     name: str
     lines: tuple[str, ...]
     is_class: bool
-
-
-def _pointer(base: str, key: str) -> str:
-    return base + "/properties/" + key.replace("~", "~0").replace("/", "~1")
 
 
 def values_note(values: list[object]) -> str | None:
@@ -113,9 +109,6 @@ class ModelWriter:
         for f in model.fields:
             used |= names_in(self.field_expr(f, tags.get(f.name), Needs()))
         scope = names.field_scope(log, model.name, used)
-        file, pointer = (
-            (model.source.file, model.source.pointer) if model.source else (None, None)
-        )
         spelled = [
             (f.client_name if self.use_client_names else None) or f.name
             for f in model.fields
@@ -123,10 +116,10 @@ class ModelWriter:
         wanted = [
             (
                 names.attribute(spelling),
-                Owner(
+                names.owner(
                     f"property `{f.name}` of schema `{model.name}`",
-                    file,
-                    None if pointer is None else _pointer(pointer, f.name),
+                    model.source,
+                    "/properties/" + f.name.replace("~", "~0").replace("/", "~1"),
                 ),
             )
             for f, spelling in zip(model.fields, spelled)

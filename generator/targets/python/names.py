@@ -21,6 +21,7 @@ from __future__ import annotations
 
 from collections.abc import Iterable
 
+from generator.ir.model import Source
 from generator.naming.allocator import Owner, RenameLog, Scope
 from generator.naming.casing import pascal, snake
 
@@ -156,7 +157,12 @@ CLIENT_ATTRIBUTES = CLIENT_OPTIONS | {
 
 
 def client_classes(client: str) -> tuple[str, ...]:
-    return (client, f"Async{client}", f"{client}WithRawResponse", f"Async{client}WithRawResponse")
+    return (
+        client,
+        f"Async{client}",
+        f"{client}WithRawResponse",
+        f"Async{client}WithRawResponse",
+    )
 
 
 def resource_classes(name: str) -> tuple[str, ...]:
@@ -174,7 +180,9 @@ def client_class(option: str) -> str:
 
 def class_scope(log: RenameLog, client: str) -> Scope:
     """The package-wide class scope, with the client's own classes in it first."""
-    scope = Scope("the package's classes", log, KEYWORDS | PACKAGE_NAMES, fallback="Model")
+    scope = Scope(
+        "the package's classes", log, KEYWORDS | PACKAGE_NAMES, fallback="Model"
+    )
     for name in (*client_classes(client), base_error(client)):
         scope.take(name, f"the client class `{client}`")
     return scope
@@ -232,5 +240,8 @@ def attribute(wire: str, client_name: str | None = None) -> str:
     return snake(client_name or wire)
 
 
-def owner(what: str, file: str | None = None, pointer: str | None = None) -> Owner:
-    return Owner(what, file, pointer)
+def owner(what: str, source: Source | None, below: str = "") -> Owner:
+    """What wants a name, located where the spec defines it (`below`: a pointer suffix)."""
+    if source is None:
+        return Owner(what)
+    return Owner(what, source.file, source.pointer + below)

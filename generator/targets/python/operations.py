@@ -19,7 +19,7 @@ from generator.ir.model import (
     TypeRef,
     UnionModel,
 )
-from generator.naming.allocator import Owner, RenameLog
+from generator.naming.allocator import RenameLog
 from generator.targets.python import names
 from generator.targets.python.layout import (
     annotation_lines,
@@ -103,15 +103,6 @@ def _union_with(expr: Expr, extra: str) -> Expr:
     return Sub("Union", tuple(args))
 
 
-def _owner(op: Operation, what: str) -> Owner:
-    source = op.source
-    return Owner(
-        f"{what} of operation `{op.operation_id}`",
-        source.file if source else None,
-        source.pointer if source else None,
-    )
-
-
 class OperationWriter:
     def __init__(
         self,
@@ -139,7 +130,9 @@ class OperationWriter:
             p = by_wire.get(wire)
             if p is None:
                 continue
-            arg = Arg("", wire, "path", p.type, True, p.description, p.skip_url_encoding)
+            arg = Arg(
+                "", wire, "path", p.type, True, p.description, p.skip_url_encoding
+            )
             wanted.append((*self._pname(p), arg))
         for p in op.parameters:
             # A client-level parameter still here is one the client does not send
@@ -167,9 +160,15 @@ class OperationWriter:
             [
                 (
                     want,
-                    _owner(op, "the request body")
-                    if arg.location == "whole_body"
-                    else _owner(op, f"{arg.location} parameter `{arg.wire}`"),
+                    names.owner(
+                        (
+                            "the request body"
+                            if arg.location == "whole_body"
+                            else f"{arg.location} parameter `{arg.wire}`"
+                            f" of operation `{op.operation_id}`"
+                        ),
+                        op.source,
+                    ),
                 )
                 for want, _, arg in wanted
             ],

@@ -3,17 +3,17 @@
 from __future__ import annotations
 
 import hashlib
-from dataclasses import replace
 from collections.abc import Callable
+from dataclasses import replace
 from functools import cache
 from pathlib import Path
 
 from generator.encoders.markdown import md_code, md_text
 from generator.encoders.python import py_comment, py_doc_lines, py_str
 from generator.flavors.flavor import Flavor
-from generator.ir.model import Api, Model
+from generator.ir.model import Api
 from generator.ir.refs import model_refs, operation_refs
-from generator.naming.allocator import Owner, RenameLog
+from generator.naming.allocator import RenameLog
 from generator.naming.casing import pascal, snake
 from generator.plan import FilePlan, Language, PlannedFile, TargetOptions
 from generator.render import TEMPLATES, render
@@ -25,10 +25,10 @@ from generator.targets.python.models import ModelWriter, discriminator_tags
 from generator.targets.python.operations import OperationWriter
 from generator.targets.python.resources import (
     Namer,
-    resource_owner,
     ResourceNode,
     render_resource_module,
     resource_nodes,
+    resource_owner,
 )
 from generator.targets.python.typemodules import (
     TypeModule,
@@ -114,7 +114,10 @@ class PythonPlan:
             zip(
                 ordered,
                 classes.claim_all(
-                    [(pascal(n), _model_owner(self.models[n])) for n in ordered],
+                    [
+                        (pascal(n), names.owner(f"schema `{n}`", self.models[n].source))
+                        for n in ordered
+                    ],
                     spelled=ordered,
                 ),
             )
@@ -191,7 +194,9 @@ class PythonPlan:
         errors: dict[str, object] = {
             "base_error": self.base_error,
             "envelope": envelope,
-            "detail_doc": docstring_lines(f"The parsed error envelope: `{detail}`.", "    "),
+            "detail_doc": docstring_lines(
+                f"The parsed error envelope: `{detail}`.", "    "
+            ),
         }
         files = [
             self._template(
@@ -210,7 +215,10 @@ class PythonPlan:
                 "python",
                 header=self.header,
                 client=self.client,
-                client_exports=[*names.client_classes(self.client)[:2], self.base_error],
+                client_exports=[
+                    *names.client_classes(self.client)[:2],
+                    self.base_error,
+                ],
                 base_error=self.base_error,
             )
         )
@@ -508,15 +516,6 @@ class PythonPlan:
         return self._template(
             f"{self.package}/_client.py", "_client.py.jinja", "python", **context
         )
-
-
-def _model_owner(model: Model) -> Owner:
-    source = model.source
-    return Owner(
-        f"schema `{model.name}`",
-        source.file if source else None,
-        source.pointer if source else None,
-    )
 
 
 def _tuple_lines(name: str, values: list[str]) -> list[str]:

@@ -80,7 +80,10 @@ def resource_nodes(
     it), its module, then its own members (sub-resources first, then methods)."""
     labels = [f"{parent_label}.{r.name}" if parent_label else r.name for r in resources]
     class_names = classes.claim_all(
-        [(pascal(r.name), resource_owner(r, label)) for r, label in zip(resources, labels)],
+        [
+            (pascal(r.name), resource_owner(r, label))
+            for r, label in zip(resources, labels)
+        ],
         names.resource_classes,
         [r.name for r in resources],
     )
@@ -91,8 +94,17 @@ def resource_nodes(
             "_".join(path), resource_owner(res, label), _async_module
         )
         members = names.member_scope(namer.log, label).claim_all(
-            [(snake(c.name), resource_owner(c, f"{label}.{c.name}")) for c in res.children]
-            + [(snake(op.name), _op_owner(op)) for op in res.operations],
+            [
+                (snake(c.name), resource_owner(c, f"{label}.{c.name}"))
+                for c in res.children
+            ]
+            + [
+                (
+                    snake(op.name),
+                    names.owner(f"operation `{op.operation_id}`", op.source),
+                )
+                for op in res.operations
+            ],
             spelled=[c.name for c in res.children] + [op.name for op in res.operations],
         )
         own = namer.package.fork(f"the module of resource `{label}`")
@@ -115,11 +127,9 @@ def resource_owner(res: Resource, label: str) -> Owner:
     """A resource, located at the path of its first operation."""
     op = _first_operation(res)
     source = op.source if op is not None else None
-    return Owner(
-        f"resource `{label}`",
-        source.file if source else None,
-        source.pointer.rsplit("/", 1)[0] if source else None,
-    )
+    if source is not None:
+        source = replace(source, pointer=source.pointer.rsplit("/", 1)[0])
+    return names.owner(f"resource `{label}`", source)
 
 
 def _first_operation(res: Resource) -> Operation | None:
@@ -127,15 +137,6 @@ def _first_operation(res: Resource) -> Operation | None:
         return res.operations[0]
     return next(
         (op for c in res.children if (op := _first_operation(c)) is not None), None
-    )
-
-
-def _op_owner(op: Operation) -> Owner:
-    source = op.source
-    return Owner(
-        f"operation `{op.operation_id}`",
-        source.file if source else None,
-        source.pointer if source else None,
     )
 
 

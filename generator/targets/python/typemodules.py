@@ -7,11 +7,11 @@ from dataclasses import dataclass
 
 from generator.ir.model import Api, EnumModel, Model, ObjectModel, Resource, UnionModel
 from generator.ir.refs import model_refs, operation_refs
+from generator.naming.allocator import Scope
+from generator.naming.casing import snake
 from generator.targets.python.graph import closure
 from generator.targets.python.imports import all_list, from_import, header_imports
 from generator.targets.python.models import ModelWriter
-from generator.naming.allocator import Scope
-from generator.naming.casing import snake
 from generator.targets.python.types import Needs
 
 LINE_BUDGET = 1200
