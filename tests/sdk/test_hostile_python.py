@@ -32,6 +32,8 @@ from hostile import (
 from sdkgen import REPO
 from typecheck import mypy_strict
 
+from generator.encoders.invisible import is_invisible
+
 PACKAGE = "hostile_sdk"
 CLIENT = "HostileClient"
 CASES = [
@@ -216,6 +218,9 @@ def test_hostile_spec_generates_safe_python(spec: HostileSpec, flavor: str, tmp_
     assert sorted(p.name for p in tmp_path.iterdir()) == ["cwd", "out"]
     assert not any(workdir.iterdir()), "generation wrote into the working folder"
     assert_no_bidi(out)
+    for path, data in tree(out).items():
+        hidden = sorted({f"U+{ord(c):04X}" for c in data.decode("utf-8") if c != "\n" and is_invisible(c)})
+        assert not hidden, f"{path} holds raw {', '.join(hidden)}"
 
     scratch = tmp_path / "mypy"
     scratch.mkdir()
