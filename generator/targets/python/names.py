@@ -118,6 +118,7 @@ PACKAGE_NAMES = frozenset(
         "TokenCredentialLike",
         "TokenProvider",
         "UnixDatetime",
+        "UnknownVariant",
         "async_to_raw_response_wrapper",
         "to_raw_response_wrapper",
     }

@@ -16,7 +16,8 @@ from generator.ir.refs import model_refs, operation_refs
 from generator.naming.allocator import RenameLog
 from generator.naming.casing import pascal, snake
 from generator.plan import FilePlan, Language, PlannedFile, TargetOptions
-from generator.render import TEMPLATES, render
+from generator.locations import templates_dir
+from generator.render import render
 from generator.targets.python import names
 from generator.targets.python.graph import flatten_union_cycles, recursive_aliases
 from generator.targets.python.imports import all_list, from_import
@@ -77,7 +78,7 @@ def header_text(source: str) -> str:
 def code_digest() -> str:
     """Digest of this target's code and templates: a change to either re-renders everything."""
     h = hashlib.sha256()
-    roots = [Path(__file__).resolve().parent, TEMPLATES / TARGET]
+    roots = [Path(__file__).resolve().parent, templates_dir() / TARGET]
     for root in roots:
         for path in sorted(root.rglob("*")):
             if path.is_file() and path.suffix in (".py", ".jinja"):
