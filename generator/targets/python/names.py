@@ -236,9 +236,10 @@ def module_scope(log: RenameLog, folder: str) -> Scope:
     )
 
 
-def attribute(wire: str, client_name: str | None = None) -> str:
-    """A field, parameter or attribute: snake_case of `x-ms-client-name` or of the wire name."""
-    return snake(client_name or wire)
+def attribute(spelled: str) -> str:
+    """A field, parameter or attribute: snake_case of the spec's name for it (its
+    `x-ms-client-name` where the flavor honours it, else its wire name)."""
+    return snake(spelled)
 
 
 def owner(what: str, source: Source | None, below: str = "") -> Owner:

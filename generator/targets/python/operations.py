@@ -166,8 +166,8 @@ class OperationWriter:
                             "the request body"
                             if arg.location == "whole_body"
                             else f"{arg.location} parameter `{arg.wire}`"
-                            f" of operation `{op.operation_id}`"
-                        ),
+                        )
+                        + f" of operation `{op.operation_id}`",
                         op.source,
                     ),
                 )
@@ -179,14 +179,16 @@ class OperationWriter:
         return Method(op, name, args)
 
     def _body_names(self, op: Operation) -> set[str]:
-        """The names a method's body refers to besides its parameters."""
+        """The names a method's body evaluates besides its parameters and the runtime's
+        classes (which snake_case parameters cannot take): the response, event and item
+        types it casts to (`List[str]` makes `str` a name no parameter may shadow)."""
         needs = Needs()
         used = names_in(self._response_expr(op, needs))
         if op.streaming is not None:
             used |= names_in(self._event_expr(op, needs))
         if op.pagination is not None:
             used |= names_in(self.mapper.annotation(op.pagination.item_type, needs))
-        return used | {"RequestSpec", "PageInfo", "Stream", "AsyncStream"}
+        return used
 
     def _pname(self, p: Parameter) -> tuple[str, str]:
         """The identifier a parameter wants, and the spec's spelling it comes from."""

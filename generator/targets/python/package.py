@@ -352,7 +352,13 @@ class PythonPlan:
             (r, self.module_of.get(r), self.class_names.get(r)) for r in related
         )
         tags = sorted((n, sorted(self.tags.get(n, {}).items())) for n in model_names)
-        key = _key("types", module, models, context, tags, self.flavor_key)
+        names_decided = [
+            (self.model_writer.fields.get(n), n in self.model_writer.recursive)
+            for n in model_names
+        ]
+        key = _key(
+            "types", module, models, context, tags, names_decided, self.flavor_key
+        )
         path = f"{self.package}/types/{module}.py"
         type_module = TypeModule(module, model_names)
 
