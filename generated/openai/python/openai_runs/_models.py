@@ -235,7 +235,7 @@ def _model_fields(cls: Type[pydantic.BaseModel]) -> Dict[str, Tuple[str, object]
     out: Dict[str, Tuple[str, object]] = {}
     for name, info in cls.model_fields.items():
         annotation: object = hints.get(name, info.annotation)
-        out[info.alias or name] = (name, annotation)
+        out[name if info.alias is None else info.alias] = (name, annotation)
     return out
 
 
