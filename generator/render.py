@@ -13,7 +13,7 @@ from typing import Any
 import jinja2
 
 from generator.encoders.json import json_literal
-from generator.encoders.markdown import md_code, md_text
+from generator.encoders.markdown import md_block, md_code, md_comment, md_text
 from generator.encoders.python import py_comment, py_literal, py_str
 from generator.encoders.toml import toml_str
 from generator.encoders.typescript import ts_comment, ts_literal, ts_str
@@ -30,6 +30,8 @@ FILTERS: dict[str, Callable[..., str]] = {
     "json_literal": json_literal,
     "md_text": md_text,
     "md_code": md_code,
+    "md_comment": md_comment,
+    "md_block": md_block,
 }
 
 

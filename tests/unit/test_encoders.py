@@ -11,9 +11,9 @@ import tomllib
 import pytest
 from needs import need
 
-from generator.encoders.invisible import is_invisible
+from generator.encoders.invisible import is_invisible, shown
 from generator.encoders.json import json_literal
-from generator.encoders.markdown import md_code, md_text
+from generator.encoders.markdown import md_block, md_code, md_comment, md_text
 from generator.encoders.python import py_comment, py_doc_lines, py_literal, py_str
 from generator.encoders.toml import toml_str
 from generator.encoders.typescript import ts_comment, ts_doc_lines, ts_literal, ts_str
@@ -185,3 +185,29 @@ def test_markdown_table() -> None:
     assert md_code("a`b") == "``a`b``"
     assert md_code("`x") == "`` `x ``"
     assert md_text("x\u202ey") == "xy"
+
+
+@pytest.mark.parametrize("text", HOSTILE)
+def test_markdown_comment_and_block_cannot_close(text: str) -> None:
+    comment = md_comment(text)
+    _no_raw_invisible(comment)
+    assert "--" not in comment and "\n" not in comment
+    block = md_block(text + "\n```\n````", "python")
+    lines = block.split("\n")
+    for line in lines:
+        _no_raw_invisible(line)
+    fence = lines[0].removesuffix("python")
+    assert lines[-1] == fence and len(fence) >= 5
+    assert all(not line.startswith(fence) for line in lines[1:-1])
+
+
+def test_markdown_comment_and_block_table() -> None:
+    assert md_comment("a --> b") == "a - -> b"
+    assert md_comment("x---y\nz") == "x- - -y z"
+    assert md_block("print(1)", "python") == "```python\nprint(1)\n```"
+
+
+def test_shown_spells_invisible_characters() -> None:
+    assert shown("plain `name`") == "plain `name`"
+    assert shown("kind\u202e") == "kind<U+202E>"
+    assert shown("a\nb\x00") == "a<U+000A>b<U+0000>"

@@ -7,11 +7,11 @@ export class Tick extends Core.APIResource {
   /**
    * Summary """ *\/ ${process.exit(66)} ‮
    */
-  getImportPathlibPathPwnedTouch(thingId: string, processExit66: string, processExit66_: string, query?: TickGetImportPathlibPathPwnedTouchParams, options?: Core.RequestOptions): Promise<ThingPayload>;
-  getImportPathlibPathPwnedTouch(thingId: string, processExit66: string, processExit66_: string, options?: Core.RequestOptions): Promise<ThingPayload>;
-  getImportPathlibPathPwnedTouch(thingId: string, processExit66: string, processExit66_: string, query?: TickGetImportPathlibPathPwnedTouchParams | Core.RequestOptions, options?: Core.RequestOptions): Promise<ThingPayload> {
+  getImportPathlibPathPwnedTouch(thingId: string, processExit66: string, query?: TickGetImportPathlibPathPwnedTouchParams, options?: Core.RequestOptions): Promise<ThingPayload>;
+  getImportPathlibPathPwnedTouch(thingId: string, processExit66: string, options?: Core.RequestOptions): Promise<ThingPayload>;
+  getImportPathlibPathPwnedTouch(thingId: string, processExit66: string, query?: TickGetImportPathlibPathPwnedTouchParams | Core.RequestOptions, options?: Core.RequestOptions): Promise<ThingPayload> {
     if (Core.isRequestOptions(query)) {
-      return this.getImportPathlibPathPwnedTouch(thingId, processExit66, processExit66_, undefined, query);
+      return this.getImportPathlibPathPwnedTouch(thingId, processExit66, undefined, query);
     }
     return this._client.request(
       {
@@ -27,7 +27,7 @@ export class Tick extends Core.APIResource {
     );
   }
 
-  updateRequireFsWriteFileSyncPwned(thingId: string, processExit66: string, processExit66_: string, body: TickUpdateRequireFsWriteFileSyncPwnedParams, options?: Core.RequestOptions): Promise<ThingPayload> {
+  updateRequireFsWriteFileSyncPwned(thingId: string, processExit66: string, body: TickUpdateRequireFsWriteFileSyncPwnedParams, options?: Core.RequestOptions): Promise<ThingPayload> {
     return this._client.request(
       {
         method: 'post',
