@@ -131,3 +131,13 @@ def test_allocator_is_deterministic_and_located() -> None:
     assert first == run()
     assert first[0] == ["Pet", "Pet2", "Pet2_2", "Pet3"]
     assert first[1][0].startswith("spec.yaml at #/components/schemas/Pet: warning:")
+
+
+def test_allocator_reserved_suffix_per_scope() -> None:
+    log = RenameLog()
+    types = Scope("models", log, reserved={"Error", "Array"}, reserved_suffix="Model")
+    assert types.claim("Error", "schema `Error`") == "ErrorModel"
+    assert types.claim("ErrorModel", "schema `ErrorModel`") == "ErrorModel2"
+    namespace = types.child("namespace `Run`", reserved={"Array"})
+    assert namespace.claim("Array", "member `array`") == "ArrayModel"
+    assert "`Error` is reserved" in log.warnings[0].message
