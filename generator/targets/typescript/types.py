@@ -2,23 +2,29 @@
 
 from __future__ import annotations
 
+import math
 from dataclasses import dataclass, field
 
+from generator.encoders.typescript import ts_number, ts_str
 from generator.flavors.flavor import Flavor
 from generator.ir.model import (
+    AliasModel,
     ArrayOf,
     LiteralOf,
     MapOf,
     Nullable,
+    ObjectModel,
     Primitive,
     Ref,
     TypeRef,
+    UnionModel,
     UnionOf,
 )
-from generator.targets.typescript.names import string_literal
+from generator.naming.allocator import Scope
 from generator.targets.typescript.naming import Naming
 
 DATE_FORMATS = frozenset({"unixtime", "date-time"})
+MAX_SAFE_INTEGER = 2**53 - 1
 
 
 def is_date(t: Primitive, flavor: Flavor) -> bool:
@@ -26,12 +32,104 @@ def is_date(t: Primitive, flavor: Flavor) -> bool:
     return flavor.unixtime_as_datetime and t.format in DATE_FORMATS
 
 
-def literal_text(value: str | float | bool) -> str:
+def literal_type(value: str | float | bool) -> str | None:
+    """The literal type of a value, or None where TypeScript has none: NaN, the
+    infinities (`1e400`), and integers a number cannot hold exactly."""
     if isinstance(value, bool):
         return "true" if value else "false"
     if isinstance(value, str):
-        return string_literal(value)
-    return repr(value)
+        return ts_str(value)
+    if isinstance(value, int):
+        return str(value) if abs(value) <= MAX_SAFE_INTEGER else None
+    return ts_number(value) if math.isfinite(value) else None
+
+
+def _record_alias(model: object) -> bool:
+    """An object model with no fields and typed extra keys: written as a map alias."""
+    return (
+        isinstance(model, ObjectModel)
+        and not model.fields
+        and model.additional_properties is not None
+    )
+
+
+def eager_refs(t: TypeRef | None, naming: Naming) -> set[str]:
+    """Models a type alias needs resolved when it is declared: those in union members,
+    map values and alias targets. Array items and interface members are resolved later,
+    so recursion through them is fine; recursion through the others is not (TS2456)."""
+    out: set[str] = set()
+    stack = [t] if t is not None else []
+    while stack:
+        cur = stack.pop()
+        if isinstance(cur, Ref):
+            if cur.name in naming.models and cur.name not in naming.polymorphic:
+                out.add(cur.name)
+        elif isinstance(cur, Nullable):
+            stack.append(cur.inner)
+        elif isinstance(cur, UnionOf):
+            stack.extend(cur.variants)
+        elif isinstance(cur, MapOf):
+            stack.append(cur.values)
+    return out
+
+
+def alias_body(model: object) -> tuple[TypeRef, ...]:
+    """The types a model written as a type alias is made of (none for an interface)."""
+    if isinstance(model, UnionModel):
+        return model.variants
+    if isinstance(model, AliasModel):
+        return (model.target,)
+    if isinstance(model, ObjectModel) and _record_alias(model):
+        assert model.additional_properties is not None
+        return (MapOf(model.additional_properties),)
+    return ()
+
+
+def eager_cycles(naming: Naming) -> frozenset[str]:
+    """Type aliases that reach themselves through eager references (Tarjan's strongly
+    connected components, without recursion: a spec may chain thousands of aliases)."""
+    edges = {
+        name: sorted(set().union(*(eager_refs(t, naming) for t in alias_body(model))))
+        for name, model in naming.models.items()
+    }
+    index: dict[str, int] = {}
+    low: dict[str, int] = {}
+    on_stack: set[str] = set()
+    stack: list[str] = []
+    cyclic: set[str] = set()
+    for start in sorted(edges):
+        if start in index:
+            continue
+        work = [(start, 0)]
+        while work:
+            node, i = work.pop()
+            if i == 0:
+                index[node] = low[node] = len(index)
+                stack.append(node)
+                on_stack.add(node)
+            targets = edges.get(node, [])
+            if i < len(targets):
+                work.append((node, i + 1))
+                nxt = targets[i]
+                if nxt not in index:
+                    work.append((nxt, 0))
+                elif nxt in on_stack:
+                    low[node] = min(low[node], index[nxt])
+                continue
+            if low[node] == index[node]:
+                component = []
+                while True:
+                    member = stack.pop()
+                    on_stack.discard(member)
+                    component.append(member)
+                    if member == node:
+                        break
+                if len(component) > 1 or node in edges.get(node, []):
+                    cyclic.update(component)
+            if work:
+                parent = work[-1][0]
+                low[parent] = min(low[parent], low[node])
+    return frozenset(cyclic)
 
 
 @dataclass
@@ -45,11 +143,20 @@ class TypeWriter:
     first segment is one of them goes through a module import (`$shared.InputAudio...`)."""
     placement: dict[str, str] = field(default_factory=dict)
     """IR model name → models file stem, for those module imports."""
+    module: Scope | None = None
+    """The file's own names, when an imported model name may clash with one of them:
+    the import then takes a local alias from this scope."""
+    cyclic: frozenset[str] = frozenset()
+    """Aliases on an eager cycle (`eager_cycles`): their maps are written as index
+    signatures, and members that are aliases of the cycle are written out in place."""
     refs: set[str] = field(default_factory=set)
+    imported: dict[str, tuple[str, str]] = field(default_factory=dict)
+    """Name written first in a reference → (IR root model, local name in this file)."""
     module_aliases: dict[str, str] = field(default_factory=dict)
     """Alias → models file stem of the module imports the shadowing needed."""
     uses_core: bool = False
     """True once a type names the runtime (`Core.UnknownVariant`)."""
+    _deferred_maps: bool = False
 
     def write(self, t: TypeRef, in_namespace: bool = False) -> str:
         if isinstance(t, Primitive):
@@ -62,9 +169,12 @@ class TypeWriter:
         if isinstance(t, MapOf):
             if isinstance(t.values, Primitive) and t.values.kind == "any":
                 return self.flavor.ts_free_form_object
-            return f"Record<string, {self.write(t.values, in_namespace)}>"
+            values = self.write(t.values, in_namespace)
+            if self._deferred_maps:
+                return f"{{ [key: string]: {values} }}"
+            return f"Record<string, {values}>"
         if isinstance(t, LiteralOf):
-            return literal_text(t.value)
+            return literal_type(t.value) or "number"
         if isinstance(t, Ref):
             return self.ref(t.name, in_namespace)
         if isinstance(t, UnionOf):
@@ -85,20 +195,67 @@ class TypeWriter:
             return "unknown"
         if tag is not None:
             self.uses_core = True
-            parts.append(f"Core.UnknownVariant<{string_literal(tag)}>")
+            parts.append(f"Core.UnknownVariant<{ts_str(tag)}>")
         return " | ".join(parts)
+
+    def declaration(self, name: str, in_namespace: bool = False) -> str:
+        """The right-hand side of `type X = ...` for a model written as an alias."""
+        model = self.naming.models[name]
+        body = alias_body(model)
+        tag = (
+            model.discriminator.property
+            if isinstance(model, UnionModel) and model.discriminator
+            else None
+        )
+        if name not in self.cyclic:
+            return self.union(body, tag, in_namespace)
+        # Members that are aliases of the same cycle are replaced by what they stand
+        # for, which is the same type, so nothing needs an alias resolved early.
+        flat: list[TypeRef] = []
+        nullable = False
+        seen = {name}
+        pending = list(reversed(body))
+        while pending:
+            t = pending.pop()
+            if isinstance(t, Nullable):
+                nullable = True
+                pending.append(t.inner)
+            elif isinstance(t, UnionOf):
+                pending.extend(reversed(t.variants))
+            elif (
+                isinstance(t, Ref)
+                and t.name in self.cyclic
+                and not _record_alias(self.naming.models[t.name])
+            ):
+                if t.name not in seen:
+                    seen.add(t.name)
+                    pending.extend(reversed(alias_body(self.naming.models[t.name])))
+            else:
+                flat.append(t)
+        self._deferred_maps = True
+        try:
+            text = self.union(tuple(flat), tag, in_namespace)
+        finally:
+            self._deferred_maps = False
+        return f"{text} | null" if nullable and not text.endswith("| null") else text
 
     def ref(self, name: str, in_namespace: bool = False) -> str:
         if name not in self.naming.qualified:
             return "unknown"
         self.refs.add(name)
         text = self.naming.ts(name)
-        if in_namespace and text.split(".", 1)[0] in self.shadowed:
+        head, dot, rest = text.partition(".")
+        if in_namespace and head in self.shadowed:
             stem = self.placement[self.naming.root[name]]
             alias = "$" + stem.replace("-", "_")
             self.module_aliases[alias] = stem
             return alias + "." + text
-        return text
+        if head not in self.imported:
+            local = head
+            if self.module is not None:
+                local = self.module.claim(head, f"the import of `{head}`")
+            self.imported[head] = (self.naming.root[name], local)
+        return self.imported[head][1] + dot + rest
 
     def _primitive(self, t: Primitive) -> str:
         if t.kind == "string":
