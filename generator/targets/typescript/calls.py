@@ -39,8 +39,6 @@ class OperationCall:
     """The method that sets the streaming flag and returns a `Core.Stream` (`createStream`)."""
     params: tuple[tuple[str, str, str], ...] = ()
     """(location, wire name, member of the params object) of each parameter in it."""
-    body_members: tuple[tuple[str, str], ...] = ()
-    """(member, wire name) of each field of an object body."""
 
 
 def call_table(
@@ -70,7 +68,6 @@ def call_table(
                     kind=method["kind"],
                     stream_method=method["stream_name"],
                     params=shape.params,
-                    body_members=shape.body_members,
                 )
             )
     return tuple(out)

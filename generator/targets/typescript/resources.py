@@ -60,8 +60,6 @@ class MethodShape:
     """Wire names, in the order the method takes them."""
     params: tuple[tuple[str, str, str], ...]
     """(location, wire name, member of the params object) of every other parameter."""
-    body_members: tuple[tuple[str, str], ...]
-    """(member, wire name) of the body's fields, when the body is an object model."""
 
 
 def _is_raw_response(op: Operation) -> bool:
@@ -155,27 +153,19 @@ class ResourceFile:
         """(body type, params object type) of a method, declared in this file. Claimed
         before any type is written, so an imported model of the same name is the one
         that takes an alias."""
-        body = json_body(op) is not None
-        params = any(self._method_params(op, tuple(PARAM_TARGETS)))
         stem = pascal(singular(self.node.resource.name)) + pascal(op.name)
         what = f"operation `{op.operation_id}`"
-        return (
-            (
-                self.node.module.claim(
-                    stem + "Params", op_owner(op, f"the body type of {what}")
-                )
-                if body
-                else None
-            ),
-            (
-                self.node.module.claim(
-                    stem + ("Query" if body else "Params"),
-                    op_owner(op, f"the params type of {what}"),
-                )
-                if params
-                else None
-            ),
-        )
+        body_type = params_type = None
+        if json_body(op) is not None:
+            body_type = self.node.module.claim(
+                stem + "Params", op_owner(op, f"the body type of {what}")
+            )
+        if self._method_params(op, tuple(PARAM_TARGETS)):
+            params_type = self.node.module.claim(
+                stem + ("Params" if body_type is None else "Query"),
+                op_owner(op, f"the params type of {what}"),
+            )
+        return body_type, params_type
 
     def _method_params(
         self, op: Operation, locations: tuple[str, ...]
@@ -234,7 +224,6 @@ class ResourceFile:
         )
 
         body_view = None
-        body_members: tuple[tuple[str, str], ...] = ()
         if body is not None and body_type is not None:
             self.params_types.append(self._params_type(body_type, body.type))
             signature.append(
@@ -248,11 +237,6 @@ class ResourceFile:
             if not body.required and value != "body":
                 value = f"body === undefined ? undefined : {value}"
             body_view = {"value": value, "content_type": body.content_type}
-            if isinstance(body.type, Ref):
-                body_members = tuple(
-                    (m.key, m.field.name)
-                    for m in self.naming.members.get(body.type.name, ())
-                )
 
         params_view: dict[str, list[View]] = {t: [] for t in PARAM_TARGETS.values()}
         params: tuple[tuple[str, str, str], ...] = ()
@@ -295,19 +279,11 @@ class ResourceFile:
             }
         doc = doc_text(op.summary or op.description, self.flavor.doc_link_base)
         doc = join_doc(doc, "@deprecated" if op.deprecated else "")
-        self.shapes.append(
-            MethodShape(tuple(p.name for p in path_params), params, body_members)
-        )
+        self.shapes.append(MethodShape(tuple(p.name for p in path_params), params))
         return {
             "name": name,
             "doc": doc,
-            "stream_doc": "\n".join(
-                [
-                    *(doc.split("\n") if doc else []),
-                    "",
-                    "Streams the answer as server-sent events.",
-                ]
-            ),
+            "stream_doc": join_doc(doc, "\nStreams the answer as server-sent events."),
             "signature": signature,
             "overload": overload,
             "returns": returns,
