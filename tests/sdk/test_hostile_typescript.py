@@ -14,7 +14,6 @@ from __future__ import annotations
 import json
 import os
 import re
-import shutil
 import subprocess
 import sys
 from pathlib import Path
@@ -30,7 +29,8 @@ from hostile import (
     property_names,
     wire_names,
 )
-from sdkgen import NODE_BIN, REPO, build_ir
+from needs import need
+from sdkgen import REPO, build_ir
 
 from generator.flavors import FLAVORS
 from generator.flavors.flavor import Flavor
@@ -188,13 +188,12 @@ def _run(command: list[str], cwd: Path) -> subprocess.CompletedProcess[str]:
     )
 
 
+@pytest.mark.needs("node")
 @pytest.mark.parametrize(("spec", "flavor_name"), CASES)
 def test_hostile_spec_is_inert_and_sends_wire_names(
     spec: HostileSpec, flavor_name: str, tmp_path: Path
 ) -> None:
-    assert shutil.which("node") is not None, "node is needed to run the generated SDK"
-    tsc = NODE_BIN / "tsc"
-    assert tsc.is_file(), f"tsc is missing: run `npm ci` in tests/node ({tsc})"
+    tsc = need("tsc")
     out, cwd = tmp_path / "sdk", tmp_path / "cwd"
     cwd.mkdir()
     generated = _run(

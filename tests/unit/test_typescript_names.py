@@ -7,6 +7,7 @@ import subprocess
 from pathlib import Path
 
 import pytest
+from needs import need
 
 from generator.flavors import FLAVORS, apply
 from generator.flavors.flavor import AZURE, OPENAI, Flavor
@@ -38,7 +39,6 @@ from generator.targets.typescript.resources import path_expression
 from generator.targets.typescript.types import TypeWriter, eager_cycles, literal_type
 
 REPO = Path(__file__).resolve().parents[2]
-TSC = REPO / "tests" / "node" / "node_modules" / ".bin" / "tsc"
 COLLISIONS = REPO / "tests" / "golden" / "cases" / "name_collisions" / "spec.yaml"
 HARD_TYPES = REPO / "tests" / "fixtures" / "typing" / "hard_types.json"
 STRING = Primitive("string")
@@ -61,9 +61,8 @@ def written(files: dict[str, str], root: Path) -> Path:
 
 
 def tsc_strict(root: Path) -> None:
-    assert TSC.is_file(), f"tsc is missing: run `npm ci` in tests/node ({TSC})"
     done = subprocess.run(
-        [str(TSC), "-p", str(root / "tsconfig.json"), "--strict", "--noEmit"],
+        [str(need("tsc")), "-p", str(root / "tsconfig.json"), "--strict", "--noEmit"],
         capture_output=True,
         text=True,
         check=False,
