@@ -34,9 +34,10 @@ from generator.naming.allocator import RENAMED
 from generator.plan import FilePlan, TargetOptions
 from generator.targets.typescript import plan
 from generator.targets.typescript.calls import call_table
+from generator.targets.typescript.cycles import eager_cycles
 from generator.targets.typescript.naming import build_naming
 from generator.targets.typescript.resources import path_expression
-from generator.targets.typescript.types import TypeWriter, eager_cycles, literal_type
+from generator.targets.typescript.types import TypeWriter, literal_type
 
 REPO = Path(__file__).resolve().parents[2]
 COLLISIONS = REPO / "tests" / "golden" / "cases" / "name_collisions" / "spec.yaml"

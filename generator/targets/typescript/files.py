@@ -13,17 +13,18 @@ from typing import Any
 from generator.encoders.typescript import ts_comment
 from generator.flavors.flavor import Flavor
 from generator.ir.model import Api
-from generator.plan import FilePlan, Language, PlannedFile, TargetOptions
 from generator.locations import templates_dir
+from generator.plan import FilePlan, Language, PlannedFile, TargetOptions
 from generator.render import environment
 from generator.targets.typescript.client import client_params, client_view
 from generator.targets.typescript.convert import DIRECTIONS, function_name
+from generator.targets.typescript.cycles import eager_cycles
 from generator.targets.typescript.layout import assign_models
 from generator.targets.typescript.models import ModelsFile
 from generator.targets.typescript.naming import Naming, build_naming
 from generator.targets.typescript.resources import ResourceFile
 from generator.targets.typescript.tree import import_path, resource_tree
-from generator.targets.typescript.types import TypeWriter, eager_cycles
+from generator.targets.typescript.types import TypeWriter
 
 TARGET = "typescript"
 CORE_FILES = ("index", "client", "errors", "pagination", "streaming", "auth", "util")
