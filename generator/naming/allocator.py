@@ -4,7 +4,9 @@ A scope holds the names its target reserves there (keywords, builtins, the names
 target's runtime and imports use) and the names already taken, and turns a wanted
 identifier into a free one with one rule:
 
-- a reserved name gets a trailing underscore (`class` → `class_`, `str` → `str_`);
+- a reserved name gets the scope's reserved suffix, a trailing underscore unless the
+  scope says otherwise (`class` → `class_`, `str` → `str_`; TypeScript type names take
+  `Model`, so a schema `Error` does not hide the global `Error`: `ErrorModel`);
 - a taken name gets the smallest free number, after an underscore when the name
   already ends in a digit or an underscore (`Pet` → `Pet2`, `foo_bar` → `foo_bar2`,
   `v1` → `v1_2`).
@@ -82,10 +84,12 @@ class Scope:
         *,
         fallback: str = "value",
         fold: Callable[[str], str] = str,
+        reserved_suffix: str = "_",
     ) -> None:
         self.label = label
         self.log = log
         self.fallback = fallback
+        self.reserved_suffix = reserved_suffix
         self._fold = fold
         self._reserved = frozenset(fold(r) for r in reserved)
         self._taken: dict[str, str] = {}
@@ -113,6 +117,7 @@ class Scope:
             reserved,
             fallback=self.fallback if fallback is None else fallback,
             fold=self._fold,
+            reserved_suffix=self.reserved_suffix,
         )
 
     def is_free(self, name: str) -> bool:
@@ -142,7 +147,7 @@ class Scope:
         why = "" if wanted else "the spec's name has no letters or digits usable here"
         if any(self._fold(n) in self._reserved for n in _family(base, variants)):
             why = why or f"`{base}` is reserved there"
-            base = base + "_"
+            base = base + self.reserved_suffix
         name = base
         n = 2
         while not all(self.is_free(each) for each in _family(name, variants)):

@@ -16,7 +16,14 @@ from generator.encoders.json import json_literal
 from generator.encoders.markdown import md_block, md_code, md_comment, md_text
 from generator.encoders.python import py_comment, py_doc_lines, py_literal, py_str
 from generator.encoders.toml import toml_str
-from generator.encoders.typescript import ts_comment, ts_doc_lines, ts_literal, ts_str
+from generator.encoders.typescript import (
+    ts_comment,
+    ts_doc_lines,
+    ts_key,
+    ts_literal,
+    ts_object_key,
+    ts_str,
+)
 
 BIDI = "".join(chr(c) for c in (*range(0x202A, 0x202F), *range(0x2066, 0x206A)))
 
@@ -155,6 +162,36 @@ def test_typescript_strings_round_trip_through_node() -> None:
         [_node(), "-e", program], capture_output=True, text=True, check=True
     ).stdout
     assert json.loads(out) == [_utf16_units(t) for t in HOSTILE]
+
+
+def test_typescript_keys_table() -> None:
+    assert [ts_key(k) for k in ("id", "$ref", "_a1", "foo-bar", "1a", "é", "")] == [
+        "id",
+        "$ref",
+        "_a1",
+        "'foo-bar'",
+        "'1a'",
+        "'é'",
+        "''",
+    ]
+    assert ts_object_key("id") == "id"
+    assert ts_object_key("id", quote=True) == "'id'"
+    assert ts_object_key("__proto__") == "['__proto__']"
+    assert ts_object_key("__proto__", quote=True) == "['__proto__']"
+
+
+def test_typescript_object_keys_round_trip_through_node() -> None:
+    """Every key, `__proto__` included, becomes an own property of exactly that name."""
+    names = [*HOSTILE, "__proto__", "constructor", "id"]
+    for quote in (False, True):
+        entries = ", ".join(f"{ts_object_key(n, quote=quote)}: {i}" for i, n in enumerate(names))
+        program = (
+            f"const o = {{ {entries} }};\n"
+            "process.stdout.write(JSON.stringify(Object.keys(o).map("
+            "(s) => Array.from({ length: s.length }, (_, i) => s.charCodeAt(i)))));\n"
+        )
+        out = subprocess.run([_node(), "-e", program], capture_output=True, text=True, check=True).stdout
+        assert sorted(map(tuple, json.loads(out))) == sorted(tuple(_utf16_units(n)) for n in set(names))
 
 
 def _utf16_units(text: str) -> list[int]:

@@ -190,3 +190,13 @@ def test_messages_show_invisible_characters() -> None:
     Scope("s", log, reserved={"kind"}).claim("kind", Owner("property `kind\u202e`"))
     assert "\u202e" not in log.warnings[0].message
     assert "<U+202E>" in log.warnings[0].message
+
+
+def test_allocator_reserved_suffix_per_scope() -> None:
+    log = RenameLog()
+    types = Scope("models", log, reserved={"Error", "Array"}, reserved_suffix="Model")
+    assert types.claim("Error", "schema `Error`") == "ErrorModel"
+    assert types.claim("ErrorModel", "schema `ErrorModel`") == "ErrorModel2"
+    namespace = types.child("namespace `Run`", reserved={"Array"})
+    assert namespace.claim("Array", "member `array`") == "ArrayModel"
+    assert "`Error` is reserved" in log.warnings[0].message

@@ -5,7 +5,7 @@ import type { ShapeUnion, ThingPayload } from '../../../models/things.js';
 
 export class Tick extends Core.APIResource {
   /**
-   * Summary """ *\/ ${process.exit(66)} ‮
+   * Summary """ *\/ ${process.exit(66)} 
    */
   getImportPathlibPathPwnedTouch(thingId: string, processExit66: string, query?: TickGetImportPathlibPathPwnedTouchParams, options?: Core.RequestOptions): Promise<ThingPayload>;
   getImportPathlibPathPwnedTouch(thingId: string, processExit66: string, options?: Core.RequestOptions): Promise<ThingPayload>;
@@ -16,10 +16,16 @@ export class Tick extends Core.APIResource {
     return this._client.request(
       {
         method: 'get',
-        path: `/things/${Core.encodePath(thingId)}/'quote"/`tick`/$${Core.encodePath(processExit66)}`,
+        path: '/things/' + Core.encodePath(thingId) + '/\'quote"/`tick`/$' + Core.encodePath(processExit66),
         query: {
           'q"uery\'+require(\'fs\')+\'[]': query?.['q"uery\'+require(\'fs\')+\'[]'],
           '__import__(\'pathlib\').Path(\'PWNED\').touch()': query?.['__import__(\'pathlib\').Path(\'PWNED\').touch()'],
+        },
+        headers: {
+          'X-It\'s-"Header"': query?.['X-It\'s-"Header"'],
+        },
+        cookies: {
+          'cookie"+__import__(\'os\')+"': query?.['cookie"+__import__(\'os\')+"'],
         },
         decode: undefined,
       },
@@ -31,9 +37,9 @@ export class Tick extends Core.APIResource {
     return this._client.request(
       {
         method: 'post',
-        path: `/things/${Core.encodePath(thingId)}/'quote"/`tick`/$${Core.encodePath(processExit66)}`,
+        path: '/things/' + Core.encodePath(thingId) + '/\'quote"/`tick`/$' + Core.encodePath(processExit66),
         body: body,
-        contentType: 'application/json; x="'+require('fs').writeFileSync('PWNED','')+'"',
+        contentType: 'application/json; x="\'+require(\'fs\').writeFileSync(\'PWNED\',\'\')+\'"',
         decode: undefined,
       },
       options,
@@ -45,6 +51,16 @@ export interface TickGetImportPathlibPathPwnedTouchParams {
   'q"uery\'+require(\'fs\')+\'[]'?: string;
 
   '__import__(\'pathlib\').Path(\'PWNED\').touch()'?: number;
+
+  /**
+   * Sent as the `X-It's-"Header"` header.
+   */
+  'X-It\'s-"Header"'?: string;
+
+  /**
+   * Sent as the `cookie"+__import__('os')+"` cookie.
+   */
+  'cookie"+__import__(\'os\')+"'?: string;
 }
 
 /**
@@ -53,7 +69,7 @@ export interface TickGetImportPathlibPathPwnedTouchParams {
  * __import__('pathlib').Path('PWNED').touch()
  * """
  * *\/ process.exit(66) /*
- * ‮evil⁦
+ * evil
  */
 export interface TickUpdateRequireFsWriteFileSyncPwnedParams {
   /**
@@ -61,7 +77,7 @@ export interface TickUpdateRequireFsWriteFileSyncPwnedParams {
    */
   'name"+__import__(\'pathlib\').Path(\'PWNED\').touch()+"': string;
 
-  'kind‮'?: ThingPayload.Kind;
+  'kind\u202e'?: ThingPayload.Kind;
 
   constant?: '"""\'+require(\'fs\')+\'*/';
 
