@@ -14,8 +14,7 @@ from pathlib import Path
 import pytest
 
 TEMPLATES = Path(__file__).resolve().parents[2] / "templates"
-FOLDERS = ["python"]
-"""Each target adds its folder here once its templates pass."""
+FOLDERS = ["python", "typescript"]
 
 _BLOCK = re.compile(r"{%.*?%}|{#.*?#}")
 _VALUE = re.compile(r"{{.*?}}")
@@ -30,7 +29,9 @@ def _quotes(path: Path) -> str:
 
 def _comment_start(path: Path) -> str | None:
     name = path.name.removesuffix(".jinja").removesuffix(".j2")
-    return "#" if name.endswith((".py", ".toml")) else None
+    if name.endswith((".py", ".toml")):
+        return "#"
+    return "//" if name.endswith(".ts") else None
 
 
 def quoted_values(path: Path) -> list[str]:
@@ -51,7 +52,7 @@ def quoted_values(path: Path) -> list[str]:
                 i = value.end()
                 continue
             ch = line[i]
-            if open_quote is None and comment is not None and ch == comment:
+            if open_quote is None and comment is not None and line.startswith(comment, i):
                 break
             if ch == "\\":
                 i += 2
@@ -92,6 +93,12 @@ def test_templates_put_no_quotes_around_values(folder: str) -> None:
         ("a.md.jinja", "Use `{{ package }}.types`\n", 1),
         ("a.md.jinja", "Use {{ package | md_code }}, it's fine\n", 0),
         ("a.ts.j2", "const p = `/{{ path }}`;\n", 1),
+        ("a.ts.j2", "path: '{{ meth.path }}',\n", 1),
+        ("a.ts.j2", "throw new Error('The {{ v.option }} option is required.');\n", 1),
+        ("a.ts.j2", "path: {{ meth.path }}, kind: 'x'\n", 0),
+        ("a.ts.j2", "// the client's {{ name }}\n", 0),
+        ("a.json.j2", '"name": {{ name | json_literal }},\n', 0),
+        ("a.json.j2", '"name": "{{ name }}",\n', 1),
     ],
 )
 def test_the_check_finds_quoted_values(
