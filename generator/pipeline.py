@@ -169,7 +169,9 @@ def run(
         from generator.flavors.per_sdk import client_class, for_sdk
 
         flavor = for_sdk(
-            _flavor(job, api), package_name=job.package_name, group_by=job.group_by
+            choose_flavor(job.flavor, api),
+            package_name=job.package_name,
+            group_by=job.group_by,
         )
 
         api = apply(api, flavor)
@@ -370,20 +372,35 @@ def _content_key(spec: Path, inputs: Sequence[Path]) -> str | None:
         return None
 
 
-def _flavor(job: Job, api: Api) -> Flavor:
-    if job.flavor is None:
+def choose_flavor(name: str | None, api: Api) -> Flavor:
+    """The flavor called `name`, or the one the spec suggests when none is named."""
+    if name is None:
         from generator.flavors import detect
 
         return detect(api)
     from generator.flavors.flavor import FLAVORS
 
     try:
-        return FLAVORS[job.flavor]
+        return FLAVORS[name]
     except KeyError:
         raise SpecError.at(
-            f"unknown flavor {job.flavor!r} (choose from {', '.join(sorted(FLAVORS))})",
+            f"unknown flavor {name!r} (choose from {', '.join(sorted(FLAVORS))})",
             code="usage",
         ) from None
+
+
+def plan_only(
+    api: Api, target: str, flavor: str | None = None, client_name: str | None = None
+) -> FilePlan:
+    """What `target` would generate for a built IR, nothing rendered: its file plan, the
+    identifiers it gives out and its warnings (`inspect` lists them, `diff` compares
+    them). The client takes the flavor's name unless one is given."""
+    from generator.flavors import apply
+    from generator.flavors.per_sdk import client_class, for_sdk
+
+    chosen = for_sdk(choose_flavor(flavor, api), package_name="sdk", group_by=None)
+    options = TargetOptions("sdk", client_name or client_class(chosen, api, "sdk"))
+    return target_plan(target)(apply(api, chosen), chosen, options)
 
 
 def target_plan(name: str) -> PlanFn:
