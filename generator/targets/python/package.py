@@ -19,6 +19,7 @@ from generator.plan import FilePlan, Language, PlannedFile, TargetOptions
 from generator.locations import templates_dir
 from generator.render import render
 from generator.targets.python import names
+from generator.targets.python.credentials import ClientSecurity, client_security
 from generator.targets.python.graph import flatten_union_cycles, recursive_aliases
 from generator.targets.python.imports import all_list, from_import
 from generator.targets.python.layout import by_black, docstring_lines, fits
@@ -151,6 +152,11 @@ class PythonPlan:
             ),
             classes.fork("the client module"),
         )
+        self.security: ClientSecurity | None = (
+            client_security(api, flavor, self.log, self.base_error)
+            if flavor.auth.from_spec
+            else None
+        )
         self.flavor_key = (flavor, options, self.header)
 
     # ------------------------------------------------------------------ files
@@ -249,6 +255,15 @@ class PythonPlan:
                 package=pkg,
             )
         )
+        if self.security is not None and self.security.credentials_lines:
+            files.append(
+                self._template(
+                    f"{pkg}/_security.py",
+                    "runtime/_security.py.jinja",
+                    "python",
+                    header=RUNTIME_HEADER,
+                )
+            )
         files.append(self._readme())
         return files
 
@@ -296,7 +311,12 @@ class PythonPlan:
         """
         auth = self.flavor.auth
         args: list[str] = []
-        if self._endpoint() is not None:
+        if self.security is not None:
+            args += [
+                f"`{a.name}`: {a.describe(code, text)}."
+                for a in self.security.arguments
+            ]
+        elif self._endpoint() is not None:
             args.append(
                 "`endpoint`: fills the `{endpoint}` host template of the spec's server."
             )
@@ -309,7 +329,9 @@ class PythonPlan:
                 "`.expires_on`; a token is fetched again 5 minutes before it expires. "
                 f"Scopes: {scopes}."
             )
-        if auth.api_key_header:
+        if self.security is not None:
+            pass
+        elif auth.api_key_header:
             args.append(f"`api_key`: sent in the {code(auth.api_key_header)} header.")
         else:
             env = (
@@ -519,10 +541,29 @@ class PythonPlan:
                 None if version is None else {"wire": version[0], "default": version[1]}
             ),
             "docstring": docstring_lines(doc, "    "),
+            "security": self._security_view(),
         }
         return self._template(
             f"{self.package}/_client.py", "_client.py.jinja", "python", **context
         )
+
+    def _security_view(self) -> dict[str, object] | None:
+        security = self.security
+        if security is None:
+            return None
+        return {
+            "arguments": [
+                {"name": a.name, "annotation": a.annotation, "default": a.default}
+                for a in security.arguments
+            ],
+            "literal": any(
+                a.annotation.startswith("Literal[") for a in security.arguments
+            ),
+            "module_lines": security.module_lines,
+            "credentials_lines": security.credentials_lines,
+            "server_lines": security.server_lines,
+            "token_provider": security.token_provider,
+        }
 
 
 def _tuple_lines(name: str, values: list[str]) -> list[str]:
@@ -556,8 +597,9 @@ def plan(api: Api, flavor: Flavor, options: TargetOptions) -> FilePlan:
     files = [
         replace(f, preformatted=True) if f.language == "python" else f for f in files
     ]
+    security = python.security.model.warnings if python.security else ()
     return FilePlan(
         tuple(sorted(files, key=lambda f: f.path)),
-        tuple(python.log.warnings),
+        (*security, *python.log.warnings),
         tuple(python.log.claims),
     )
