@@ -12,6 +12,7 @@ from typing import Any
 
 from generator.encoders.typescript import ts_comment
 from generator.flavors.flavor import Flavor
+from generator.flavors.security import security_model
 from generator.ir.model import Api
 from generator.locations import templates_dir
 from generator.plan import FilePlan, Language, PlannedFile, TargetOptions
@@ -170,9 +171,10 @@ def build_plan(api: Api, flavor: Flavor, options: TargetOptions) -> FilePlan:
     )
 
     skip = client_params(api, flavor)
+    security = security_model(api, flavor.env_prefix) if flavor.auth.from_spec else None
     params_exports: list[View] = []
     for node in tree.nodes:
-        rf = ResourceFile(node, naming, flavor, skip)
+        rf = ResourceFile(node, naming, flavor, skip, security)
         view = rf.view()
         types, values = _imports(
             node.file, naming, placement, rf.writer, rf.converter.functions
@@ -210,7 +212,8 @@ def build_plan(api: Api, flavor: Flavor, options: TargetOptions) -> FilePlan:
             },
         )
     )
-    for name in CORE_FILES:
+    core = [*CORE_FILES, *(["security"] if security and security.credentials else [])]
+    for name in core:
         files.append(
             _file(f"src/core/{name}.ts", f"core/{name}.ts.j2", {"header": CORE_HEADER})
         )
@@ -224,5 +227,6 @@ def build_plan(api: Api, flavor: Flavor, options: TargetOptions) -> FilePlan:
     files.append(_file("tsconfig.json", "tsconfig.json.j2", meta, language="json"))
     files.append(_file("src/lib/index.ts", "lib_index.ts.j2", meta, overwrite=False))
     return FilePlan(
-        tuple(sorted(files, key=lambda f: f.path)), tuple(naming.log.warnings)
+        tuple(sorted(files, key=lambda f: f.path)),
+        (*(security.warnings if security else ()), *naming.log.warnings),
     )

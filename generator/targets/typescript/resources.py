@@ -8,6 +8,7 @@ from typing import Any
 
 from generator.encoders.typescript import ts_str
 from generator.flavors.flavor import Flavor
+from generator.flavors.security import SecurityModel
 from generator.ir.model import (
     ObjectModel,
     Operation,
@@ -25,6 +26,7 @@ from generator.targets.typescript.models import (
     field_doc,
     join_doc,
 )
+from generator.targets.typescript.credentials import secured_options
 from generator.targets.typescript.names import (
     claim_all,
     claim_members,
@@ -106,11 +108,18 @@ class ResourceFile:
         naming: Naming,
         flavor: Flavor,
         client_params: frozenset[str],
+        security: SecurityModel | None = None,
     ) -> None:
         self.node = node
         self.naming = naming
         self.flavor = flavor
         self.client_params = client_params
+        self.security = security
+        self.security_alias = (
+            node.module.claim("Security", "the security runtime")
+            if security is not None and security.credentials
+            else None
+        )
         self.writer = TypeWriter(naming, flavor, module=node.module)
         self.converter = Converter(naming, flavor)
         self.convert = conversion_needed(flavor)
@@ -141,6 +150,14 @@ class ResourceFile:
         ]
         return {
             "class_name": self.node.class_name,
+            "security_import": (
+                None
+                if self.security_alias is None
+                else {
+                    "alias": self.security_alias,
+                    "path": import_path(self.node.file, "src/core/security.ts"),
+                }
+            ),
             "doc": doc_text(res.description, self.flavor.doc_link_base),
             "children": children,
             "methods": methods,
@@ -290,6 +307,11 @@ class ResourceFile:
             "kind": kind,
             "http_method": op.method,
             "path": path,
+            "options": (
+                "options"
+                if self.security is None or self.security_alias is None
+                else secured_options(self.security.requirement(op), self.security_alias)
+            ),
             "body": body_view,
             "params": params_view,
             "decode": decode,
