@@ -46,8 +46,10 @@ class Argument:
 
 @dataclass(frozen=True)
 class ClientSecurity:
-    arguments: tuple[Argument, ...]
-    """Credential arguments, then server variables, in the spec's order."""
+    credentials: tuple[Argument, ...]
+    """One argument per credential (two for HTTP basic), in the spec's order."""
+    variables: tuple[Argument, ...]
+    """One argument per server variable."""
     module_lines: tuple[str, ...]
     """`SCHEMES`, `DEFAULT_SECURITY`, `SECURITY` and `SERVER_URL`, black-formatted."""
     credentials_lines: tuple[str, ...]
@@ -56,6 +58,12 @@ class ClientSecurity:
     """The constructor's statements that build the base URL from server variables."""
     model: SecurityModel
     token_provider: bool
+    names: dict[str, tuple[str, ...]]
+    """Scheme → the arguments that give it."""
+
+    @property
+    def arguments(self) -> tuple[Argument, ...]:
+        return self.credentials + self.variables
 
 
 def client_security(
@@ -82,14 +90,15 @@ def client_security(
             arguments.append(Argument(argument, annotation, "None", _doc(cred, env)))
     server = api.servers[0] if api.servers else None
     variables = _variables(server, scope)
-    arguments += variables
     return ClientSecurity(
         tuple(arguments),
+        tuple(variables),
         tuple(_module_lines(api, model, server)),
         tuple(_credentials_lines(model, names, base_error)),
         tuple(_server_lines(variables, server)),
         model,
         any(c.token_provider for c in model.credentials),
+        names,
     )
 
 

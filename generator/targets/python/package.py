@@ -13,13 +13,16 @@ from generator.encoders.python import py_comment, py_doc_lines, py_str
 from generator.flavors.flavor import Flavor
 from generator.ir.model import Api
 from generator.ir.refs import model_refs, operation_refs
+from generator.locations import templates_dir
 from generator.naming.allocator import RenameLog
 from generator.naming.casing import pascal, snake
 from generator.plan import FilePlan, Language, PlannedFile, TargetOptions
-from generator.locations import templates_dir
 from generator.render import render
-from generator.targets.python import names
+from generator.sdkdocs.auth import auth_notes
+from generator.sdkdocs.quickstart import example_call
+from generator.targets.python import docs, names
 from generator.targets.python.credentials import ClientSecurity, client_security
+from generator.targets.python.docs import find_method
 from generator.targets.python.graph import flatten_union_cycles, recursive_aliases
 from generator.targets.python.imports import all_list, from_import
 from generator.targets.python.layout import by_black, docstring_lines, fits
@@ -265,81 +268,138 @@ class PythonPlan:
                 )
             )
         files.append(self._readme())
+        files.append(self._api_md())
         return files
 
     def _readme(self) -> PlannedFile:
-        client = self.client
-        auth = self.flavor.auth
-        setup = [f"from {self.package} import {client}", ""]
-        if self._endpoint() is not None:
-            if auth.token_provider:
-                setup += [
-                    "# credential: an azure.identity credential (get_token(*scopes)), or any",
-                    "# callable returning a token: a str, a (token, expires_on) pair, or an",
-                    "# object with .token and .expires_on (Unix seconds).",
-                    (
-                        f'client = {client}(endpoint="https://<resource>.services.ai.azure.com'
-                        '/api/projects/<project>", credential=credential)'
-                    ),
-                ]
-        else:
-            setup.append(
-                f"client = {client}()  # api_key from the {auth.bearer_env} environment variable"
-            )
-        paths = [".".join(n.path) for top in self.nodes for n in top.walk()]
+        example = example_call(self.api)
+        found = find_method(self.nodes, example) if example else None
         context: dict[str, object] = {
             "header_text": self.header_text,
             "package": self.package,
             "title": self.api.title,
             "version": self.api.version,
-            "client": client,
-            "example_setup": "\n".join(setup),
-            "arg_docs": self._arg_docs(md_code, md_text),
-            "resource_paths": paths,
-            "envelope": self.flavor.error_envelope_field,
+            "client": self.client,
+            "auth_lines": self._auth_docs(md_code, md_text),
+            "setup": "\n".join(self._setup()),
+            "example": (
+                "\n".join(docs.example_call(example, found[1], found[0]))
+                if example and found
+                else None
+            ),
+            "first_resource": self.nodes[0].attribute if self.nodes else "",
             "base_error": self.base_error,
-            "unixtime_datetime": self.flavor.unixtime_as_datetime,
+            "has_pages": any(op.pagination for op in self.api.all_operations()),
         }
         return self._template("README.md", "README.md.jinja", "text", **context)
 
-    def _arg_docs(
+    def _api_md(self) -> PlannedFile:
+        operations = self.api.all_operations()
+        context: dict[str, object] = {
+            "header_text": self.header_text,
+            "package": self.package,
+            "client": self.client,
+            "arg_docs": self._arg_docs(md_code, md_text),
+            "envelope": self.flavor.error_envelope_field,
+            "base_error": self.base_error,
+            "unixtime_datetime": self.flavor.unixtime_as_datetime,
+            "has_pages": any(op.pagination for op in operations),
+            "has_streams": any(op.streaming for op in operations),
+            "resources": docs.resource_views(
+                self.nodes, self.op_writer, self.class_names, self.security
+            ),
+        }
+        return self._template("api.md", "api.md.jinja", "text", **context)
+
+    def _setup(self) -> list[str]:
+        """The quick start's first lines: import the client, create it."""
+        client, auth = self.client, self.flavor.auth
+        lines = [f"from {self.package} import {client}", ""]
+        if self.security is not None:
+            given = self.security.names
+            first = self.security.model.default[:1]
+            args = [
+                (name, env)
+                for scheme in (first[0] if first else ())
+                for name, env in zip(
+                    given[scheme], self.security.model.credential(scheme).env
+                )
+            ]
+            if not args:
+                return [*lines, f"client = {client}()"]
+            return [
+                *lines,
+                f"client = {client}(",
+                *(
+                    f'    {name}="...",  # or the {env} environment variable'
+                    for name, env in args
+                ),
+                ")",
+            ]
+        if self._endpoint() is not None and auth.token_provider:
+            return [
+                *lines,
+                "# credential: an azure.identity credential (get_token(*scopes)), or any",
+                "# callable returning a token: a str, a (token, expires_on) pair, or an",
+                "# object with .token and .expires_on (Unix seconds).",
+                f'client = {client}(endpoint="https://<resource>.services.ai.azure.com'
+                '/api/projects/<project>", credential=credential)',
+            ]
+        return [
+            *lines,
+            f"client = {client}()  # api_key from the {auth.bearer_env} environment variable",
+        ]
+
+    def _auth_docs(
         self, code: Callable[[str], str], text: Callable[[str], str]
     ) -> list[str]:
-        """The constructor's arguments, for the README and the client's docstring.
-
-        `code` and `text` put spec text into the document: a code span, plain text.
-        """
-        auth = self.flavor.auth
-        args: list[str] = []
+        """How the client authenticates: its credential arguments."""
         if self.security is not None:
-            args += [
+            lines = [
                 f"`{a.name}`: {a.describe(code, text)}."
-                for a in self.security.arguments
+                for a in self.security.credentials
             ]
-        elif self._endpoint() is not None:
-            args.append(
+            lines += auth_notes(self.security.model, self.security.names, self.api)
+            return lines
+        auth = self.flavor.auth
+        lines = []
+        if self._endpoint() is not None:
+            lines.append(
                 "`endpoint`: fills the `{endpoint}` host template of the spec's server."
             )
         if auth.token_provider:
             scopes = ", ".join(text(s) for s in self._scopes()) or "none declared"
-            args.append(
+            lines.append(
                 "`credential`: a token provider sent as `Authorization: Bearer`: an object with "
                 "`get_token(*scopes)` (azure.identity credentials) or a callable returning a "
                 "token string, a `(token, expires_on)` pair or an object with `.token` and "
                 "`.expires_on`; a token is fetched again 5 minutes before it expires. "
                 f"Scopes: {scopes}."
             )
-        if self.security is not None:
-            pass
-        elif auth.api_key_header:
-            args.append(f"`api_key`: sent in the {code(auth.api_key_header)} header.")
+        if auth.api_key_header:
+            lines.append(f"`api_key`: sent in the {code(auth.api_key_header)} header.")
         else:
             env = (
                 f" (default: the {code(auth.bearer_env)} environment variable)"
                 if auth.bearer_env
                 else ""
             )
-            args.append(f"`api_key`: sent as `Authorization: Bearer`{env}.")
+            lines.append(f"`api_key`: sent as `Authorization: Bearer`{env}.")
+        return lines
+
+    def _arg_docs(
+        self, code: Callable[[str], str], text: Callable[[str], str]
+    ) -> list[str]:
+        """The constructor's arguments, for api.md and the client's docstring.
+
+        `code` and `text` put spec text into the document: a code span, plain text.
+        """
+        args = self._auth_docs(code, text)
+        if self.security is not None:
+            args = [
+                f"`{a.name}`: {a.describe(code, text)}."
+                for a in self.security.arguments
+            ]
         version = self._api_version()
         if version is not None:
             args.append(
