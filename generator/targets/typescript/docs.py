@@ -167,3 +167,26 @@ def setup_lines(
         ),
         "});",
     ]
+
+
+def flavor_auth_lines(cview: View) -> list[str]:
+    """The options of a client whose credentials the flavor fixes (an API key, a
+    token credential) and of the service URL's placeholders."""
+    lines = [
+        f"`{v['option']}`: fills {md_code(v['placeholder'])} in the service URL"
+        + (" (required)." if v["default"] is None else ".")
+        for v in cview["variables"]
+    ]
+    if cview["api_key_header"] is not None:
+        how = f"sent in the {md_code(cview['api_key_header'])} header"
+    else:
+        how = "sent as `Authorization: Bearer`"
+    if cview["bearer_env"] is not None:
+        how += f" (default: the {md_code(cview['bearer_env'])} environment variable)"
+    lines.append(f"`apiKey`: {how}.")
+    if cview["token_provider"]:
+        lines.append(
+            "`credential`: a token credential (`getToken(scopes)`) for bearer tokens, "
+            "or a key credential (`{ key }`)."
+        )
+    return lines

@@ -10,7 +10,6 @@ from collections.abc import Callable
 from functools import cache
 from typing import Any
 
-from generator.encoders.markdown import md_text
 from generator.encoders.typescript import ts_comment
 from generator.flavors.flavor import Flavor
 from generator.flavors.security import security_model
@@ -155,21 +154,10 @@ def _docs(
     model = security_model(api, flavor.env_prefix) if cview["from_spec"] else None
     creds: list[View] = cview["credential_options"]
     client = options.client_name
-    fallback = [f"`apiKey`: {md_text(' '.join(cview['api_key_doc'].splitlines()))}"]
-    if cview["token_provider"]:
-        fallback.append(
-            "`credential`: a token credential (`getToken(scopes)`) for bearer tokens, "
-            "or a key credential (`{ key }`)."
-        )
-    if cview["variables"] and not cview["from_spec"]:
-        fallback.insert(0, f"`{cview['variables'][0]['option']}`: the service URL.")
-    setup_fallback = (
-        [
-            f"const client = new {client}({{ {cview['variables'][0]['option']}: '...', apiKey: '...' }});"
-        ]
-        if cview["variables"] and not cview["from_spec"]
-        else [f"const client = new {client}(); // apiKey from the environment"]
-    )
+    fallback = docs.flavor_auth_lines(cview)
+    required = [v["option"] for v in cview["variables"] if v["default"] is None]
+    given = ", ".join(f"{name}: '...'" for name in [*required, "apiKey"])
+    setup_fallback = [f"const client = new {client}({{ {given} }});"]
     example = example_call(api)
     operations = api.all_operations()
     common = {
