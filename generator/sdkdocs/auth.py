@@ -3,10 +3,26 @@ and operations with a requirement of their own."""
 
 from __future__ import annotations
 
-from collections.abc import Mapping
+from collections.abc import Callable, Mapping
 
-from generator.flavors.security import SecurityModel
+from generator.flavors.security import Credential, SecurityModel
 from generator.ir.model import Api, Operation
+
+_WHERE = {"header": "header", "query": "query parameter", "cookie": "cookie"}
+
+
+def describe_credential(cred: Credential, env: str, code: Callable[[str], str]) -> str:
+    """How one credential argument travels, and its environment variable; `code` puts
+    spec text into the document (a Markdown code span, backticks in a docstring)."""
+    if cred.kind == "api_key":
+        how = f"sent as the {code(cred.wire_name)} {_WHERE[cred.location]}"
+    elif cred.kind == "basic":
+        how = f"sent with its pair as {code('Authorization: Basic')}"
+    else:
+        how = f"sent as {code('Authorization: ' + (cred.prefix or ''))}"
+        if cred.token_provider:
+            how = "a token or a callable returning one, " + how
+    return f"{how} (default: the {code(env)} environment variable)"
 
 
 def auth_notes(

@@ -13,17 +13,10 @@ from generator.flavors.security import Credential, SecurityModel, security_model
 from generator.ir.model import Api, Server
 from generator.naming.allocator import RenameLog, Scope
 from generator.naming.casing import snake
+from generator.sdkdocs.auth import describe_credential
 from generator.targets.python.layout import exploded_call, fits
-from generator.targets.python.names import KEYWORDS
+from generator.targets.python.names import CLIENT_BASE_OPTIONS, KEYWORDS
 
-FIXED_OPTIONS = (
-    "base_url",
-    "timeout",
-    "max_retries",
-    "default_headers",
-    "default_query",
-    "http_client",
-)
 INIT_LOCALS = frozenset({"self", "os", "query", "name", "value"})
 """Names the constructor's body uses besides its arguments."""
 
@@ -34,11 +27,15 @@ class Argument:
     annotation: str
     default: str
     """Python source of the default value."""
-    doc: tuple[tuple[str, bool], ...]
-    """What the argument is: pieces of text, each plain or code (spec text is put
-    into a README or a docstring by that document's encoders)."""
+    doc: tuple[tuple[str, bool], ...] = ()
+    """A server variable: pieces of text, each plain or code (spec text is put into a
+    README or a docstring by that document's encoders)."""
+    credential: Credential | None = None
+    env: str = ""
 
     def describe(self, code: Callable[[str], str], text: Callable[[str], str]) -> str:
+        if self.credential is not None:
+            return describe_credential(self.credential, self.env, code)
         return "".join(
             code(piece) if is_code else text(piece) for piece, is_code in self.doc
         )
@@ -73,7 +70,7 @@ def client_security(
     scope = Scope(
         "the client's options",
         log,
-        KEYWORDS | INIT_LOCALS | set(FIXED_OPTIONS),
+        KEYWORDS | INIT_LOCALS | CLIENT_BASE_OPTIONS,
         fallback="option",
     )
     names: dict[str, tuple[str, ...]] = {}
@@ -87,7 +84,7 @@ def client_security(
             else "Optional[str]"
         )
         for argument, env in zip(given, cred.env, strict=True):
-            arguments.append(Argument(argument, annotation, "None", _doc(cred, env)))
+            arguments.append(Argument(argument, annotation, "None", (), cred, env))
     server = api.servers[0] if api.servers else None
     variables = _variables(server, scope)
     return ClientSecurity(
@@ -99,27 +96,6 @@ def client_security(
         model,
         any(c.token_provider for c in model.credentials),
         names,
-    )
-
-
-def _doc(cred: Credential, env: str) -> tuple[tuple[str, bool], ...]:
-    if cred.kind == "api_key":
-        where = {"header": "header", "query": "query parameter", "cookie": "cookie"}
-        how: tuple[tuple[str, bool], ...] = (
-            ("sent as the ", False),
-            (cred.wire_name, True),
-            (f" {where[cred.location]}", False),
-        )
-    elif cred.kind == "basic":
-        how = (("sent with its pair as ", False), ("Authorization: Basic", True))
-    else:
-        lead = "a token or a callable returning one, " if cred.token_provider else ""
-        how = ((f"{lead}sent as ", False), (f"Authorization: {cred.prefix}", True))
-    return (
-        *how,
-        (" (default: the ", False),
-        (env, True),
-        (" environment variable)", False),
     )
 
 

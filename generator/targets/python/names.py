@@ -131,12 +131,8 @@ METHOD_LOCALS = frozenset({"self", "_spec", "_result", "_events", "_page", "_inf
 RESOURCE_MEMBERS = frozenset({"with_raw_response"})
 """Attributes every resource class has besides its methods and sub-resources."""
 
-CLIENT_OPTIONS = frozenset(
+CLIENT_BASE_OPTIONS = frozenset(
     {
-        "endpoint",
-        "credential",
-        "api_key",
-        "api_version",
         "base_url",
         "timeout",
         "max_retries",
@@ -145,6 +141,14 @@ CLIENT_OPTIONS = frozenset(
         "http_client",
     }
 )
+"""The options every client takes; a client whose credentials follow the spec's
+securitySchemes takes its credentials beside them."""
+CLIENT_OPTIONS = CLIENT_BASE_OPTIONS | {
+    "endpoint",
+    "credential",
+    "api_key",
+    "api_version",
+}
 """The client's constructor options: fixed by the target, never named by the spec."""
 
 CLIENT_ATTRIBUTES = CLIENT_OPTIONS | {

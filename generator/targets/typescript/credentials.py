@@ -5,10 +5,11 @@ from __future__ import annotations
 
 from typing import Any
 
-from generator.encoders.typescript import ts_literal, ts_str
+from generator.encoders.typescript import ts_literal
 from generator.flavors.security import Alternatives, Credential, SecurityModel
 from generator.naming.allocator import Scope
 from generator.naming.casing import camel
+from generator.sdkdocs.auth import describe_credential
 from generator.targets.typescript.names import claim_all
 
 View = dict[str, Any]
@@ -42,18 +43,8 @@ def credential_options(model: SecurityModel, scope: Scope) -> list[View]:
 
 
 def _doc(cred: Credential, env: str) -> str:
-    if cred.kind == "api_key":
-        where = {"header": "header", "query": "query parameter", "cookie": "cookie"}
-        how = f"Sent as the {ts_str(cred.wire_name)} {where[cred.location]}."
-    elif cred.kind == "basic":
-        how = "Sent with its pair as `Authorization: Basic`."
-    else:
-        how = f"Sent as `Authorization: {cred.prefix} <token>`."
-        if cred.token_provider:
-            how = (
-                "A token, or a function returning one (asked for every request). " + how
-            )
-    return f"{how}\nDefaults to the {ts_str(env)} environment variable."
+    text = describe_credential(cred, env, lambda s: f"`{s}`")
+    return text[:1].upper() + text[1:] + "."
 
 
 def security_view(model: SecurityModel, options: list[View]) -> View:

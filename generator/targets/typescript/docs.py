@@ -11,7 +11,11 @@ from generator.encoders.markdown import md_code
 from generator.encoders.typescript import ts_literal, ts_str
 from generator.flavors.security import SecurityModel
 from generator.ir.model import Api, JsonValue
-from generator.sdkdocs.auth import auth_notes, requirement_note
+from generator.sdkdocs.auth import (
+    auth_notes,
+    describe_credential,
+    requirement_note,
+)
 from generator.sdkdocs.quickstart import Example
 from generator.sdkdocs.summaries import one_line, returns, takes
 from generator.targets.typescript.tree import ResourceNode
@@ -115,21 +119,12 @@ def auth_lines(
     """How the client authenticates, in Markdown: one line per credential option."""
     if model is None:
         return fallback
-    lines = []
-    for option in options:
-        cred = model.credential(option["scheme"])
-        if cred.kind == "api_key":
-            how = f"sent as the {md_code(cred.wire_name)} {_where(cred.location)}"
-        elif cred.kind == "basic":
-            how = "sent with its pair as `Authorization: Basic`"
-        else:
-            how = f"sent as {md_code('Authorization: ' + (cred.prefix or ''))}"
-            if cred.token_provider:
-                how = "a token or a function returning one, " + how
-        lines.append(
-            f"`{option['option']}`: {how} (default: the {md_code(option['env'])} "
-            "environment variable)."
-        )
+    lines = [
+        f"`{o['option']}`: "
+        + describe_credential(model.credential(o["scheme"]), o["env"], md_code)
+        + "."
+        for o in options
+    ]
     return lines + auth_notes(model, _names(options), api)
 
 
@@ -139,10 +134,6 @@ def _names(options: list[View]) -> dict[str, tuple[str, ...]]:
     for option in options:
         names[option["scheme"]] = (*names.get(option["scheme"], ()), option["option"])
     return names
-
-
-def _where(location: str) -> str:
-    return {"query": "query parameter", "cookie": "cookie"}.get(location, "header")
 
 
 def setup_lines(
