@@ -234,3 +234,23 @@ def test_server_variables_and_base_url(
         sdk, "RegionalThings", recorder, base_url="http://mock.test/x"
     ).things.list()
     assert str(recorder.last.url) == "http://mock.test/x/things"
+
+
+def test_a_scheme_named_like_a_client_option_is_renamed(tmp_path: Path) -> None:
+    spec = tmp_path / "spec.json"
+    spec.write_text(
+        '{"openapi": "3.0.3", "info": {"title": "Clash", "version": "1"},'
+        ' "servers": [{"url": "https://api.example.com"}],'
+        ' "security": [{"timeout": []}],'
+        ' "components": {"securitySchemes": {"timeout": {"type": "apiKey", "in": "header", "name": "X-T"}}},'
+        ' "paths": {"/ping": {"get": {"responses": {"200": {"description": "ok"}}}}}}'
+    )
+    sdk = import_sdk(
+        generate(SdkSpec(spec, "generic", "clash", ""), tmp_path / "sdk"), "clash"
+    )
+    recorder = Recorder()
+    assert _credential_arguments(sdk.Clash) == {"timeout_"}
+    with pytest.raises(sdk.ClashError, match="`timeout_`"):
+        _client(sdk, "Clash", recorder).ping.retrieve()
+    _client(sdk, "Clash", recorder, timeout_="t", timeout=5.0).ping.retrieve()
+    assert recorder.last.headers["X-T"] == "t"

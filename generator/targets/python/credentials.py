@@ -85,12 +85,14 @@ def client_security(
         )
         for argument, env in zip(given, cred.env, strict=True):
             arguments.append(Argument(argument, annotation, "None", (), cred, env))
-    server = api.servers[0] if api.servers else None
+    server = (
+        api.servers[0] if api.servers and flavor.server_variable_arguments else None
+    )
     variables = _variables(server, scope)
     return ClientSecurity(
         tuple(arguments),
         tuple(variables),
-        tuple(_module_lines(api, model, server)),
+        tuple(_module_lines(api, model, names, server)),
         tuple(_credentials_lines(model, names, base_error)),
         tuple(_server_lines(variables, server)),
         model,
@@ -115,13 +117,21 @@ def _variables(server: Server | None, scope: Scope) -> list[Argument]:
     return out
 
 
-def _module_lines(api: Api, model: SecurityModel, server: Server | None) -> list[str]:
+def _module_lines(
+    api: Api,
+    model: SecurityModel,
+    names: dict[str, tuple[str, ...]],
+    server: Server | None,
+) -> list[str]:
     lines: list[str] = []
     if model.credentials:
         lines += ["SCHEMES: Dict[str, Scheme] = {"]
         for cred in model.credentials:
             lines += exploded_call(
-                "    ", f"{py_str(cred.scheme)}: Scheme", _scheme_args(cred), ","
+                "    ",
+                f"{py_str(cred.scheme)}: Scheme",
+                _scheme_args(cred, names[cred.scheme]),
+                ",",
             )
         lines += ["}", '"""How each security scheme of the spec travels."""', ""]
         lines += _assign("DEFAULT_SECURITY: Security = ", model.default, "")
@@ -145,12 +155,12 @@ def _module_lines(api: Api, model: SecurityModel, server: Server | None) -> list
     return lines
 
 
-def _scheme_args(cred: Credential) -> list[str]:
+def _scheme_args(cred: Credential, arguments: tuple[str, ...]) -> list[str]:
     args = [py_str(cred.kind), py_str(cred.location), py_str(cred.wire_name)]
     if cred.prefix:
         args.append(f"prefix={py_str(cred.prefix)}")
     args.append(f"env={_tuple(cred.env)}")
-    args.append(f"arguments={_tuple(cred.arguments)}")
+    args.append(f"arguments={_tuple(arguments)}")
     if cred.token_provider:
         args.append(f"scopes={_tuple(cred.scopes)}")
     return args
