@@ -8,7 +8,7 @@ from typing import Any
 from generator.encoders.typescript import ts_str
 from generator.flavors.flavor import Flavor
 from generator.ir.model import Api, Parameter
-from generator.flavors.security import security_model
+from generator.flavors.security import SecurityModel
 from generator.naming.allocator import RenameLog, Scope
 from generator.naming.casing import camel
 from generator.plan import TargetOptions
@@ -109,8 +109,14 @@ def _api_key_doc(flavor: Flavor) -> str:
 
 
 def client_view(
-    api: Api, flavor: Flavor, options: TargetOptions, tree: ResourceTree, log: RenameLog
+    api: Api,
+    flavor: Flavor,
+    options: TargetOptions,
+    tree: ResourceTree,
+    log: RenameLog,
+    model: SecurityModel | None,
 ) -> View:
+    """`model`: the spec's credentials, when the flavor takes them from it."""
     scopes: list[str] = []
     for scheme in api.security_schemes:
         if scheme.type == "oauth2":
@@ -126,7 +132,6 @@ def client_view(
         for c in tree.top
     ]
     auth = flavor.auth
-    model = security_model(api, flavor.env_prefix) if auth.from_spec else None
     scope = value_scope(
         "the client options", log, CLIENT_BASE_OPTIONS if model else CLIENT_OPTIONS
     )

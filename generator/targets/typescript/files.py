@@ -12,7 +12,7 @@ from typing import Any
 
 from generator.encoders.typescript import ts_comment
 from generator.flavors.flavor import Flavor
-from generator.flavors.security import security_model
+from generator.flavors.security import SecurityModel, security_model
 from generator.ir.model import Api
 from generator.locations import templates_dir
 from generator.plan import FilePlan, Language, PlannedFile, TargetOptions
@@ -143,15 +143,14 @@ def _imports(
 
 def _docs(
     api: Api,
-    flavor: Flavor,
     options: TargetOptions,
     tree: ResourceTree,
     views: dict[str, View],
     cview: View,
     naming: Naming,
+    model: SecurityModel | None,
 ) -> list[PlannedFile]:
     """README.md (a quick start) and api.md (every resource, method and type)."""
-    model = security_model(api, flavor.env_prefix) if cview["from_spec"] else None
     creds: list[View] = cview["credential_options"]
     client = options.client_name
     fallback = docs.flavor_auth_lines(cview)
@@ -271,8 +270,8 @@ def build_plan(api: Api, flavor: Flavor, options: TargetOptions) -> FilePlan:
                 {"path": import_path("src/index.ts", node.file), "names": names}
             )
 
-    cview = client_view(api, flavor, options, tree, naming.log)
-    files += _docs(api, flavor, options, tree, views, cview, naming)
+    cview = client_view(api, flavor, options, tree, naming.log, security)
+    files += _docs(api, options, tree, views, cview, naming, security)
     cview.update(header=head, core="./core/index.js")
     files.append(_file("src/client.ts", "client.ts.j2", cview))
     files.append(
