@@ -142,11 +142,13 @@ class OperationBuilder:
         if isinstance(param, Mapping) and "$ref" in param:
             resolved = self.schemas.resolve(str(param["$ref"]), file)
             param, file, pointer = resolved.node, resolved.file, resolved.pointer
-        if not isinstance(param, Mapping) or not isinstance(param.get("name"), str):
+        if not isinstance(param, Mapping):
             self.schemas.warn(
-                "dropped-parameter", "parameter without a name; left out", file, pointer
+                "dropped-parameter", "not a parameter object; left out", file, pointer
             )
             return None
+        if not isinstance(param.get("name"), str):
+            return None  # the loader reported it (`nameless-parameter`)
         name, location = str(param["name"]), param.get("in")
         if location not in _LOCATIONS:
             self.schemas.warn(

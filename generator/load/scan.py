@@ -1,9 +1,10 @@
 """One pass over a parsed file: string keys, bounded depth, shapes, and every `$ref`.
 
 The same pass notes the warts the validator reports (`required` naming a property
-that does not exist, `nullable: true`), and refuses a schema keyword holding the
-wrong kind of value (`properties: 5`), in every file, so validation does not walk the
-tree again. It is iterative (a hostile file cannot exhaust the Python stack) and
+that does not exist, `nullable: true`, boolean schemas, a `$ref` standing for a whole
+`properties` map), rewrites those that `warts` reads in place (`required: null`,
+tuple `items`, ...), and refuses a schema keyword holding the wrong kind of value
+(`properties: 5`), in every file, so validation does not walk the tree again. It is iterative (a hostile file cannot exhaust the Python stack) and
 builds a pointer string only for nodes it reports, so it stays cheap on the 3 MB
 OpenAI spec (~25 ms). Its result is cached with the parsed tree.
 """
@@ -15,6 +16,17 @@ from typing import Any
 
 from generator.diagnostics import SpecError
 from generator.load.locate import join_pointer
+from generator.load.warts import (
+    SCHEMA_LISTS,
+    SCHEMA_MAPS,
+    SCHEMA_VALUED,
+    BooleanSchema,
+    Note,
+    boolean_schemas,
+    component_booleans,
+    nameless_parameters,
+    normalise,
+)
 
 MAX_DEPTH = 200
 """Real specs nest about 20 deep; this leaves room and stops pathological input."""
@@ -76,6 +88,12 @@ class Scanned:
     """Pointers of objects holding `nullable: true`."""
     type_lists: tuple[str, ...] = ()
     """Pointers of objects whose `type` is a list (3.1 syntax)."""
+    warts: tuple[Note, ...] = ()
+    """(code, pointer, message) of every wart read loosely (see `warts`)."""
+    booleans: tuple[BooleanSchema, ...] = ()
+    """Boolean schemas, wherever they stand but `additionalProperties`."""
+    property_refs: tuple[tuple[str, str], ...] = ()
+    """(pointer of a `properties` map, ref) where the map is a `$ref` to another map."""
 
 
 _Chain = tuple[Any, ...] | None
@@ -133,6 +151,8 @@ def _check_keywords(node: dict[str, Any], chain: _Chain, file: str) -> None:
                 file, chain, "properties", "a mapping of property schemas", properties
             )
         for name, schema in properties.items():
+            if name == "$ref" and type(schema) is str:
+                continue  # a ref to a whole map of properties: `scan` notes it
             if type(schema) is not dict and type(schema) is not bool:
                 raise _wrong(
                     file, ("properties", chain), name, "a schema (a mapping)", schema
@@ -178,6 +198,9 @@ def scan(tree: Any, file: str) -> Scanned:
     unknown_required: list[tuple[str, str]] = []
     nullables: list[str] = []
     type_lists: list[str] = []
+    notes: list[Note] = []
+    booleans: list[BooleanSchema] = []
+    property_refs: list[tuple[str, str]] = []
     # (node, chain, depth, in_extension, naming: its keys are names, not keywords)
     stack: list[tuple[Any, _Chain, int, bool, bool]] = [(tree, None, 0, False, False)]
     push = stack.append
@@ -201,6 +224,8 @@ def scan(tree: Any, file: str) -> Scanned:
                     if type(ref) is not str:
                         raise _wrong(file, chain, "$ref", "a string", ref)
                     refs.append(RefSite(pointer_of(chain), ref, in_ext))
+                if not in_ext:
+                    _note_warts(node, chain, notes, booleans, refs, property_refs)
                 if not in_ext and not checked.isdisjoint(node):
                     _check_keywords(node, chain, file)
                     if node.get("nullable") is True:
@@ -210,6 +235,8 @@ def scan(tree: Any, file: str) -> Scanned:
                     required = node.get("required")
                     if required and type(required) is list and "properties" in node:
                         _note_unknown_required(node, required, chain, unknown_required)
+            elif not in_ext:
+                _note_named_warts(node, chain, notes, booleans)
             child_depth = depth + 1
             mark = len(stack)
             for key, value in node.items():
@@ -249,8 +276,77 @@ def scan(tree: Any, file: str) -> Scanned:
                     push((value, (str(index), chain), child_depth, in_ext, False))
     refs.reverse()
     return Scanned(
-        tree, tuple(refs), tuple(unknown_required), tuple(nullables), tuple(type_lists)
+        tree,
+        tuple(refs),
+        tuple(unknown_required),
+        tuple(nullables),
+        tuple(type_lists),
+        tuple(notes),
+        tuple(booleans),
+        tuple(property_refs),
     )
+
+
+def _note_warts(
+    node: dict[str, Any],
+    chain: _Chain,
+    notes: list[Note],
+    booleans: list[BooleanSchema],
+    refs: list[RefSite],
+    property_refs: list[tuple[str, str]],
+) -> None:
+    """The warts of one keyword mapping (not a map of names), rewritten where `warts` does."""
+    found = (
+        normalise(node) if not _PLAIN.isdisjoint(node) or None in node.values() else []
+    )
+    params = node.get("parameters")
+    if type(params) is list:
+        found.extend(
+            (code, "/parameters" + where, message)
+            for code, where, message in nameless_parameters(params)
+        )
+    if found:
+        here = pointer_of(chain)
+        notes.extend((code, here + where, message) for code, where, message in found)
+    if not _SCHEMA_HOLDERS.isdisjoint(node):
+        flags = boolean_schemas(node)
+        if flags:
+            here = pointer_of(chain)
+            booleans.extend((here + where, value, what) for where, value, what in flags)
+    properties = node.get("properties")
+    if type(properties) is dict and type(properties.get("$ref")) is str:
+        where = pointer_of(("properties", chain))
+        refs.append(RefSite(where, properties["$ref"], False))
+        property_refs.append((where, properties["$ref"]))
+
+
+def _note_named_warts(
+    node: dict[str, Any],
+    chain: _Chain,
+    notes: list[Note],
+    booleans: list[BooleanSchema],
+) -> None:
+    """The warts of a map of names: shared parameters, named schemas."""
+    if chain is None:
+        return
+    if chain[0] == "parameters":
+        found = nameless_parameters(node)
+        if found:
+            here = pointer_of(chain)
+            notes.extend(
+                (code, here + where, message) for code, where, message in found
+            )
+    elif chain[0] in _NAMED_SCHEMAS:
+        flags = component_booleans(node)
+        if flags:
+            here = pointer_of(chain)
+            booleans.extend((here + where, value, what) for where, value, what in flags)
+
+
+_PLAIN = frozenset({"required", "items"})
+"""Keys `normalise` may rewrite besides null values."""
+_SCHEMA_HOLDERS = frozenset({*SCHEMA_VALUED, *SCHEMA_LISTS, *SCHEMA_MAPS})
+_NAMED_SCHEMAS = frozenset({"schemas", "definitions", "$defs"})
 
 
 _CHECKED_KEYWORDS = frozenset(
@@ -286,8 +382,12 @@ def _note_unknown_required(
     node: dict[str, Any], required: list[Any], chain: _Chain, out: list[tuple[str, str]]
 ) -> None:
     properties = node["properties"]
-    if type(properties) is not dict or any(key in node for key in _SCHEMA_LISTS):
-        return  # a name may come from a composed part
+    if (
+        type(properties) is not dict
+        or "$ref" in properties
+        or any(key in node for key in _SCHEMA_LISTS)
+    ):
+        return  # a name may come from a composed part, or from the map a ref names
     for name in required:
         if type(name) is str and name not in properties:
             out.append((pointer_of(("required", chain)), str(name)))

@@ -125,6 +125,13 @@ CASES = [
         "points at a remote document",
     ),
     Case(
+        "placeholder_ref.yaml",
+        7,
+        13,
+        "/components/schemas/Pet/$ref",
+        "names a file that does not exist: tests/fixtures/bad/__SCHEMA_URI__",
+    ),
+    Case(
         "fragment_not_pointer.yaml",
         7,
         13,
