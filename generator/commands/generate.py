@@ -62,6 +62,11 @@ EXIT_STALE = 1
 @click.option(
     "--no-cache", is_flag=True, help="Neither read nor write the cache (a cold run)."
 )
+@click.option(
+    "--strict",
+    is_flag=True,
+    help="Refuse a spec with warts (null keywords, boolean or tuple schemas, ...) instead of warning.",
+)
 @click.option("--quiet", "-q", is_flag=True, help="Print only warnings and errors.")
 @click.option(
     "--verbose",
@@ -80,6 +85,7 @@ def generate(
     config_file: Path | None,
     check: bool,
     no_cache: bool,
+    strict: bool,
     quiet: bool,
     verbose: bool,
 ) -> None:
@@ -104,7 +110,7 @@ def generate(
             raise click.UsageError(
                 f"{given[0]} needs a SPEC argument (without SPEC, the config decides)"
             )
-        jobs = _configured_jobs(config, chosen)
+        jobs = _configured_jobs(config, chosen, strict)
         if not jobs:
             where = config.file or Path("pyproject.toml")
             raise click.UsageError(
@@ -124,6 +130,7 @@ def generate(
                 package_name,
                 client_name,
                 chosen or config.formatter,
+                strict,
             )
         ]
     outcomes = _run_all(
@@ -133,7 +140,9 @@ def generate(
         _report_check(outcomes, quiet=quiet)
 
 
-def _configured_jobs(config: ProjectConfig, formatter: Formatter | None) -> list[Job]:
+def _configured_jobs(
+    config: ProjectConfig, formatter: Formatter | None, strict: bool
+) -> list[Job]:
     from generator.pipeline import Job
 
     return [
@@ -146,6 +155,7 @@ def _configured_jobs(config: ProjectConfig, formatter: Formatter | None) -> list
             client_name=sdk.client_name,
             flavor=sdk.flavor,
             formatter=formatter or sdk.formatter or config.formatter,
+            strict=strict,
         )
         for sdk in config.sdks
     ]
@@ -159,6 +169,7 @@ def _command_line_job(
     package_name: str,
     client_name: str | None,
     formatter: Formatter,
+    strict: bool,
 ) -> Job:
     from generator.pipeline import Job
 
@@ -171,6 +182,7 @@ def _command_line_job(
         client_name=client_name,
         flavor=flavor,
         formatter=formatter,
+        strict=strict,
     )
 
 

@@ -17,20 +17,27 @@ from generator.commands.errors import run_or_exit
 from generator.ir.model import Api, Resource
 
 
-def _load_and_build(spec: str) -> Api:
+def _load_and_build(spec: str, strict: bool) -> Api:
     # Imported here so that `--help` works even while a stage is broken.
     from generator.ir.build import build
     from generator.load import load
+    from generator.load.warts import refuse_warts
 
-    return build(load(spec))
+    api = build(load(spec))
+    if strict:
+        refuse_warts(api.warnings)
+    return api
 
 
 @click.command()
 @click.argument("spec", type=click.Path(dir_okay=False))
 @click.option("--json", "as_json", is_flag=True, help="Print the whole IR as JSON.")
-def inspect(spec: str, as_json: bool) -> None:
+@click.option(
+    "--strict", is_flag=True, help="Refuse a spec with warts instead of warning."
+)
+def inspect(spec: str, as_json: bool, strict: bool) -> None:
     """Show what sdkforge understood of SPEC: resources, operations, models, warnings."""
-    api = run_or_exit(lambda: _load_and_build(spec))
+    api = run_or_exit(lambda: _load_and_build(spec, strict))
     click.echo(api_json(api) if as_json else summary(api))
 
 
