@@ -49,6 +49,8 @@ class RawOperation:
     path_item: Mapping[str, Any]
     file: str
     pointer: str
+    path_item_at: tuple[str, str]
+    """(file, pointer) of the path item: an operation may live in a file of its own."""
 
     @property
     def operation_id(self) -> str | None:
@@ -113,15 +115,16 @@ class OperationBuilder:
 
     def _parameters(self, raw: RawOperation, stem: str) -> tuple[Parameter, ...]:
         merged: dict[tuple[str, str], Parameter] = {}
+        item_file, item_pointer = raw.path_item_at
         lists = (
-            (raw.path_item.get("parameters"), _parent(raw.pointer) + "/parameters"),
-            (raw.node.get("parameters"), raw.pointer + "/parameters"),
+            (raw.path_item.get("parameters"), item_file, item_pointer + "/parameters"),
+            (raw.node.get("parameters"), raw.file, raw.pointer + "/parameters"),
         )
-        for params, pointer in lists:
+        for params, file, pointer in lists:
             if not isinstance(params, list):
                 continue
             for i, param in enumerate(params):
-                built = self._parameter(param, raw.file, f"{pointer}/{i}", stem)
+                built = self._parameter(param, file, f"{pointer}/{i}", stem)
                 if built is not None:
                     merged[(built.name, built.location)] = built
         self._add_undeclared_path_params(raw, merged)
@@ -150,6 +153,8 @@ class OperationBuilder:
         if not isinstance(param.get("name"), str):
             return None  # the loader reported it (`nameless-parameter`)
         name, location = str(param["name"]), param.get("in")
+        if location == "querystring":
+            return None  # OpenAPI 3.2's; the loader reported it
         if location not in _LOCATIONS:
             self.schemas.warn(
                 "dropped-parameter",
@@ -428,10 +433,6 @@ def _content_order(content: Mapping[str, Any]) -> list[str]:
     """JSON first, then the rest in spec order: the typed body a client parses by default."""
     keys = [str(k) for k in content]
     return sorted(keys, key=lambda ct: 0 if "json" in ct else 1)
-
-
-def _parent(pointer: str) -> str:
-    return pointer.rsplit("/", 1)[0]
 
 
 def _text(node: Mapping[str, Any], key: str) -> str | None:

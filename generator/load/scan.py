@@ -15,18 +15,9 @@ from dataclasses import dataclass
 from typing import Any
 
 from generator.diagnostics import SpecError
-from generator.load.locate import join_pointer
-from generator.load.warts import (
-    SCHEMA_LISTS,
-    SCHEMA_MAPS,
-    SCHEMA_VALUED,
-    BooleanSchema,
-    Note,
-    boolean_schemas,
-    component_booleans,
-    nameless_parameters,
-    normalise,
-)
+from generator.load.chain import Chain, key_text, pointer_of
+from generator.load.wart_notes import WartNotes
+from generator.load.warts import BooleanSchema, Note
 
 MAX_DEPTH = 200
 """Real specs nest about 20 deep; this leaves room and stops pathological input."""
@@ -96,30 +87,6 @@ class Scanned:
     """(pointer of a `properties` map, ref) where the map is a `$ref` to another map."""
 
 
-_Chain = tuple[Any, ...] | None
-"""(token, parent chain): the path to a node, materialised only when needed."""
-
-
-def pointer_of(chain: _Chain) -> str:
-    tokens: list[str] = []
-    while chain is not None:
-        # A child's keys are made text when it is visited; a parent may report it first.
-        tokens.append(chain[0] if type(chain[0]) is str else _key_text(chain[0]))
-        chain = chain[1]
-    tokens.reverse()
-    return join_pointer(tokens)
-
-
-def _key_text(key: Any) -> str:
-    if key is True:
-        return "true"
-    if key is False:
-        return "false"
-    if key is None:
-        return "null"
-    return str(key)
-
-
 def describe_value(value: Any) -> str:
     """How a message names a value it did not expect."""
     if value is None:
@@ -133,7 +100,7 @@ def describe_value(value: Any) -> str:
     return "a list" if isinstance(value, list) else "a mapping"
 
 
-def _wrong(file: str, chain: _Chain, key: str, expected: str, value: Any) -> SpecError:
+def _wrong(file: str, chain: Chain, key: str, expected: str, value: Any) -> SpecError:
     return SpecError.at(
         f"wrong type: `{key}` must be {expected}, found {describe_value(value)}",
         code="wrong-type",
@@ -142,7 +109,7 @@ def _wrong(file: str, chain: _Chain, key: str, expected: str, value: Any) -> Spe
     )
 
 
-def _check_keywords(node: dict[str, Any], chain: _Chain, file: str) -> None:
+def _check_keywords(node: dict[str, Any], chain: Chain, file: str) -> None:
     """Schema keywords whose value must be a container (3.1 also allows boolean schemas)."""
     if "properties" in node:
         properties = node["properties"]
@@ -198,11 +165,9 @@ def scan(tree: Any, file: str) -> Scanned:
     unknown_required: list[tuple[str, str]] = []
     nullables: list[str] = []
     type_lists: list[str] = []
-    notes: list[Note] = []
-    booleans: list[BooleanSchema] = []
-    property_refs: list[tuple[str, str]] = []
+    warts = WartNotes()
     # (node, chain, depth, in_extension, naming: its keys are names, not keywords)
-    stack: list[tuple[Any, _Chain, int, bool, bool]] = [(tree, None, 0, False, False)]
+    stack: list[tuple[Any, Chain, int, bool, bool]] = [(tree, None, 0, False, False)]
     push = stack.append
     pop = stack.pop
     checked = _CHECKED_KEYWORDS
@@ -218,6 +183,8 @@ def scan(tree: Any, file: str) -> Scanned:
                 pointer=pointer_of(chain),
             )
         if type(node) is dict:
+            if chain is None and _root_of_names(node, file):
+                naming = True
             if not naming:
                 if "$ref" in node:
                     ref = node["$ref"]
@@ -225,7 +192,7 @@ def scan(tree: Any, file: str) -> Scanned:
                         raise _wrong(file, chain, "$ref", "a string", ref)
                     refs.append(RefSite(pointer_of(chain), ref, in_ext))
                 if not in_ext:
-                    _note_warts(node, chain, notes, booleans, refs, property_refs)
+                    warts.keyword_map(node, chain)
                 if not in_ext and not checked.isdisjoint(node):
                     _check_keywords(node, chain, file)
                     if node.get("nullable") is True:
@@ -236,9 +203,12 @@ def scan(tree: Any, file: str) -> Scanned:
                     if required and type(required) is list and "properties" in node:
                         _note_unknown_required(node, required, chain, unknown_required)
             elif not in_ext:
-                _note_named_warts(node, chain, notes, booleans)
+                warts.name_map(node, chain)
             child_depth = depth + 1
             mark = len(stack)
+            # Named examples are data (Swagger 2.0 puts the payload right there); only
+            # a `$ref` to a shared example is spec.
+            examples = naming and chain is not None and chain[0] == "examples"
             for key, value in node.items():
                 kind = type(value)
                 if kind is dict or kind is list:
@@ -249,6 +219,8 @@ def scan(tree: Any, file: str) -> Scanned:
                             (node, chain, depth, in_ext, naming)
                         )  # again, with string keys
                         break
+                    if examples and not (kind is dict and "$ref" in value):
+                        continue
                     if naming:
                         push((value, (key, chain), child_depth, in_ext, False))
                     elif key not in literal and not (
@@ -275,78 +247,32 @@ def scan(tree: Any, file: str) -> Scanned:
                 if kind is dict or kind is list:
                     push((value, (str(index), chain), child_depth, in_ext, False))
     refs.reverse()
+    # A `properties` map given by `$ref` is read in place once its file is read.
+    refs.extend(RefSite(where, ref, False) for where, ref in warts.property_refs)
+    warts.promote_required(tree)
     return Scanned(
         tree,
         tuple(refs),
         tuple(unknown_required),
         tuple(nullables),
         tuple(type_lists),
-        tuple(notes),
-        tuple(booleans),
-        tuple(property_refs),
+        tuple(warts.notes),
+        tuple(warts.booleans),
+        tuple(warts.property_refs),
     )
 
 
-def _note_warts(
-    node: dict[str, Any],
-    chain: _Chain,
-    notes: list[Note],
-    booleans: list[BooleanSchema],
-    refs: list[RefSite],
-    property_refs: list[tuple[str, str]],
-) -> None:
-    """The warts of one keyword mapping (not a map of names), rewritten where `warts` does."""
-    found = (
-        normalise(node) if not _PLAIN.isdisjoint(node) or None in node.values() else []
-    )
-    params = node.get("parameters")
-    if type(params) is list:
-        found.extend(
-            (code, "/parameters" + where, message)
-            for code, where, message in nameless_parameters(params)
-        )
-    if found:
-        here = pointer_of(chain)
-        notes.extend((code, here + where, message) for code, where, message in found)
-    if not _SCHEMA_HOLDERS.isdisjoint(node):
-        flags = boolean_schemas(node)
-        if flags:
-            here = pointer_of(chain)
-            booleans.extend((here + where, value, what) for where, value, what in flags)
-    properties = node.get("properties")
-    if type(properties) is dict and type(properties.get("$ref")) is str:
-        where = pointer_of(("properties", chain))
-        refs.append(RefSite(where, properties["$ref"], False))
-        property_refs.append((where, properties["$ref"]))
-
-
-def _note_named_warts(
-    node: dict[str, Any],
-    chain: _Chain,
-    notes: list[Note],
-    booleans: list[BooleanSchema],
-) -> None:
-    """The warts of a map of names: shared parameters, named schemas."""
-    if chain is None:
-        return
-    if chain[0] == "parameters":
-        found = nameless_parameters(node)
-        if found:
-            here = pointer_of(chain)
-            notes.extend(
-                (code, here + where, message) for code, where, message in found
-            )
-    elif chain[0] in _NAMED_SCHEMAS:
-        flags = component_booleans(node)
-        if flags:
-            here = pointer_of(chain)
-            booleans.extend((here + where, value, what) for where, value, what in flags)
-
-
-_PLAIN = frozenset({"required", "items"})
-"""Keys `normalise` may rewrite besides null values."""
-_SCHEMA_HOLDERS = frozenset({*SCHEMA_VALUED, *SCHEMA_LISTS, *SCHEMA_MAPS})
-_NAMED_SCHEMAS = frozenset({"schemas", "definitions", "$defs"})
+def _root_of_names(root: dict[str, Any], file: str) -> bool:
+    """A file whose top level is a map of named things (parameters, schemas), which
+    other files refer into: a parameter called `type` is not the keyword `type`.
+    An OpenAPI document, or a schema, never holds a keyword of the wrong kind there."""
+    if _CHECKED_KEYWORDS.isdisjoint(root):
+        return False
+    try:
+        _check_keywords(root, None, file)
+    except SpecError:
+        return all(type(value) is dict for value in root.values())
+    return False
 
 
 _CHECKED_KEYWORDS = frozenset(
@@ -364,7 +290,7 @@ _CHECKED_KEYWORDS = frozenset(
 )
 
 
-def _stringify_keys(node: dict[Any, Any], chain: _Chain, file: str) -> None:
+def _stringify_keys(node: dict[Any, Any], chain: Chain, file: str) -> None:
     for key in node:
         if not isinstance(key, (str, int, float, bool)) and key is not None:
             raise SpecError.at(
@@ -373,13 +299,13 @@ def _stringify_keys(node: dict[Any, Any], chain: _Chain, file: str) -> None:
                 file=file,
                 pointer=pointer_of(chain),
             )
-    normalised = {_key_text(key): value for key, value in node.items()}
+    normalised = {key_text(key): value for key, value in node.items()}
     node.clear()
     node.update(normalised)
 
 
 def _note_unknown_required(
-    node: dict[str, Any], required: list[Any], chain: _Chain, out: list[tuple[str, str]]
+    node: dict[str, Any], required: list[Any], chain: Chain, out: list[tuple[str, str]]
 ) -> None:
     properties = node["properties"]
     if (

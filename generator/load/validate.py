@@ -49,6 +49,23 @@ FATAL_MISSING = frozenset({"in"})
 FATAL_VALUE_AT = frozenset({"in"})
 """Fields whose wrong value cannot be guessed around (`in: body` in an OpenAPI 3 file)."""
 
+SCHEMA_KEYWORDS = frozenset(
+    {
+        "additionalProperties",
+        "unevaluatedProperties",
+        "unevaluatedItems",
+        "additionalItems",
+        "items",
+        "not",
+        "contains",
+        "propertyNames",
+        "if",
+        "then",
+        "else",
+    }
+)
+"""Keywords whose value is a schema, so `true`/`false` may stand there."""
+
 MAX_WARNINGS = 50
 """Validation warnings beyond this are summed up in one, so a sloppy spec stays readable."""
 
@@ -149,6 +166,20 @@ def _sorted_errors(
         seen.add((pointer, kind))
         value = _node_at(root, pointer)
         last = pointer.rsplit("/", 1)[-1]
+        if isinstance(value, Mapping) and isinstance(value.get("$ref"), str):
+            continue  # a reference (allowed anywhere by JSON Reference); read where it leads
+        if (
+            missing == "name"
+            and isinstance(value, Mapping)
+            and value.get("in") == "querystring"
+        ):
+            continue  # reported as a querystring parameter
+        if (
+            kind in CONTAINER_ERRORS
+            and isinstance(value, bool)
+            and last in SCHEMA_KEYWORDS
+        ):
+            continue  # a boolean schema, as JSON Schema (and OpenAPI 3.1) allows
         if kind in CONTAINER_ERRORS:
             raise SpecError.at(
                 f"wrong type: expected {_expected(kind)}, found {describe_value(value)}",
@@ -167,6 +198,19 @@ def _sorted_errors(
                 file=entry,
                 pointer=pointer,
             )
+        if last == "in" and value == "querystring":
+            warnings.append(
+                Diagnostic(
+                    "warning",
+                    "querystring-parameter",
+                    "`in: querystring` (OpenAPI 3.2) is not supported; the parameter is left out",
+                    entry,
+                    None,
+                    None,
+                    pointer,
+                )
+            )
+            continue
         if kind in ("literal_error", "enum") and last in FATAL_VALUE_AT:
             raise SpecError.at(
                 f"`{last}: {value}` is not understood here ({error['msg']})",

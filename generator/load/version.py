@@ -96,6 +96,13 @@ def detect_version(root: Any, file: str) -> Version:
                 pointer="/swagger",
             )
         return Version("swagger", "2.0")
+    if "asyncapi" in root:
+        raise SpecError.at(
+            "an AsyncAPI document, not an OpenAPI one: only OpenAPI 3.x and Swagger 2.0 are read",
+            code="unknown-version",
+            file=file,
+            pointer="/asyncapi",
+        )
     if isinstance(root.get("paths"), Mapping) or isinstance(
         root.get("components"), Mapping
     ):

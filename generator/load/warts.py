@@ -5,16 +5,18 @@ and answers with notes `(code, pointer relative to the mapping, message)`; the o
 that rewrite do so in place, so every later stage sees a plain OpenAPI shape:
 
 - a keyword whose value is null (`required: null`, `type: null`, `paths: null`,
-  `info: null`) is dropped;
-- `required` entries that are not strings are dropped;
+  `info: null`) is dropped; an unquoted null in a list of types is the type "null"; a null schema among named schemas (`properties`,
+  `components/schemas`) is read as any value, any other null named entry is dropped;
+- `required` entries that are not strings are dropped; `required: true` on a
+  property schema (Swagger 1.2's way) lists the property in its object's `required`;
 - `items` given as a list (the tuple form of older JSON Schema) becomes an array of
   any of the listed schemas;
 - a parameter without a `name` is noted (the builder skips it);
 - boolean schemas (`true`/`false`) are noted with where they stand; whether that is
   worth a warning depends on the document's version (see `boolean_warning`).
 
-Every code here (and the version and `properties` warts reported elsewhere in the
-loader) is one `--strict` turns into an error: `WART_CODES`, `refuse_warts`.
+Every code here (and the warts the loader reports elsewhere: the version, a ref for
+`properties`, YAML 1.1, OpenAPI 3.2's `in: querystring`) is one `--strict` turns into an error: `WART_CODES`, `refuse_warts`.
 """
 
 from __future__ import annotations
@@ -36,12 +38,15 @@ WART_CODES = frozenset(
     {
         "null-value",
         "required-not-string",
+        "required-boolean",
         "tuple-items",
         "boolean-schema",
         "nameless-parameter",
         "properties-ref",
         "no-version",
         "openapi-3.2",
+        "yaml-1.1",
+        "querystring-parameter",
     }
 )
 
@@ -85,6 +90,9 @@ NULL_DROPPED = frozenset(
 SCHEMA_VALUED = ("items", "schema")
 SCHEMA_LISTS = ("allOf", "anyOf", "oneOf")
 SCHEMA_MAPS = ("properties", "patternProperties")
+NAMED_SCHEMAS = frozenset({"schemas", "definitions", "$defs", "dependentSchemas"})
+UNTOUCHED_MAPS = frozenset({"mapping", "scopes", "examples"})
+"""Maps whose null values are data or descriptions, not a missing object."""
 
 
 def normalise(node: dict[str, Any]) -> list[Note]:
@@ -94,6 +102,23 @@ def normalise(node: dict[str, Any]) -> list[Note]:
         del node[key]
         notes.append(
             ("null-value", "/" + key, f"`{key}` is null; read as if it were absent")
+        )
+    for key in SCHEMA_MAPS:
+        members = node.get(key)
+        if type(members) is dict and None in members.values():
+            notes.extend(
+                (code, join_pointer((key,)) + where, message)
+                for code, where, message in null_entries(members, key)
+            )
+    kinds = node.get("type")
+    if type(kinds) is list and None in kinds:
+        node["type"] = ["null" if kind is None else kind for kind in kinds]
+        notes.append(
+            (
+                "null-value",
+                "/type",
+                '`type` lists an unquoted null; read as the type "null"',
+            )
         )
     required = node.get("required")
     if type(required) is list and any(type(name) is not str for name in required):
@@ -128,6 +153,53 @@ def normalise(node: dict[str, Any]) -> list[Note]:
             )
         )
     return notes
+
+
+def null_entries(members: dict[str, Any], key: str) -> list[Note]:
+    """Null entries of a map of names: a schema reads as any value, anything else is dropped."""
+    schemas = key in NAMED_SCHEMAS or key in SCHEMA_MAPS
+    notes: list[Note] = []
+    for name in [n for n, v in members.items() if v is None]:
+        if schemas:
+            members[name] = {}
+        else:
+            del members[name]
+        notes.append(
+            (
+                "null-value",
+                join_pointer((str(name),)),
+                f"`{name}` is null; "
+                + ("read as any value" if schemas else "left out"),
+            )
+        )
+    return notes
+
+
+SCHEMA_POSITIONS = frozenset({"schema", "items", "additionalProperties", "not"})
+"""Keys whose value is a schema."""
+SCHEMA_MEMBERS = frozenset({*SCHEMA_MAPS, *SCHEMA_LISTS, *NAMED_SCHEMAS, "prefixItems"})
+"""Maps and lists whose members are schemas."""
+
+
+def required_flag(schema: dict[str, Any], in_properties: bool) -> Note:
+    """`required: true|false` on a schema (Swagger 1.2's way), dropped from it. Said
+    only of a mapping known to be a schema: a parameter, header or request body has a
+    boolean `required` of its own. The caller lists a property flagged `true` in its
+    object's `required`."""
+    flag = schema.pop("required")
+    reading = (
+        "the property is listed in its object's `required`"
+        if flag and in_properties
+        else "ignored"
+    )
+    return (
+        "required-boolean",
+        "/required",
+        (
+            f"`required: {_show(flag)}` on a schema is not OpenAPI (it takes a list"
+            f" of property names); {reading}"
+        ),
+    )
 
 
 def boolean_schemas(node: dict[str, Any]) -> list[BooleanSchema]:
@@ -206,7 +278,7 @@ def nameless_parameters(params: Any) -> list[Note]:
         if type(param) is dict
         and "$ref" not in param
         and type(param.get("name")) is not str
-        and param.get("in") != "body"
+        and param.get("in") not in ("body", "querystring")
     ]
 
 

@@ -100,6 +100,9 @@ CASES = [
     ),
     Case("no_version.yaml", 1, 1, "", "neither an `openapi` nor a `swagger` field"),
     Case(
+        "asyncapi.yaml", 1, 11, "/asyncapi", "an AsyncAPI document, not an OpenAPI one"
+    ),
+    Case(
         "ref_cycle.yaml",
         7,
         13,
@@ -136,7 +139,7 @@ CASES = [
         7,
         13,
         "/components/schemas/Run/$ref",
-        "is not a JSON pointer",
+        "is neither a JSON pointer",
     ),
     Case(
         "top_list.yaml",

@@ -30,9 +30,10 @@ def test_strict_inspect_refuses_each_wart_with_its_place(fixture: str) -> None:
     assert result.returncode == 2, result.stdout + result.stderr
     assert result.stdout == ""
     (message,) = result.stderr.strip().splitlines()
-    code, pointer, line = min(EXPECTED[fixture], key=lambda e: (e[2], e[1]))
+    code, pointer, line = min(EXPECTED[fixture], key=lambda e: (e[2], e[1] or ""))
     assert message.startswith(f"{WARTS / fixture}:{line}:"), message
-    assert f" at #{pointer}: error: " in message
+    where = f" at #{pointer}: error: " if pointer is not None else f":{line}:9: error: "
+    assert where in message, message
     assert f"[{code}, refused by --strict]" in message
     if len(EXPECTED[fixture]) > 1:
         assert f"(and {len(EXPECTED[fixture]) - 1} more)" in message
