@@ -4,9 +4,10 @@ The same pass notes the warts the validator reports (`required` naming a propert
 that does not exist, `nullable: true`, boolean schemas, a `$ref` standing for a whole
 `properties` map), rewrites those that `warts` reads in place (`required: null`,
 tuple `items`, ...), and refuses a schema keyword holding the wrong kind of value
-(`properties: 5`), in every file, so validation does not walk the tree again. It is iterative (a hostile file cannot exhaust the Python stack) and
-builds a pointer string only for nodes it reports, so it stays cheap on the 3 MB
-OpenAI spec (~25 ms). Its result is cached with the parsed tree.
+(`properties: 5`), in every file, so validation does not walk the tree again. It is
+iterative (a hostile file cannot exhaust the Python stack) and builds a pointer
+string only for nodes it reports, so it stays cheap on the 3 MB OpenAI spec. Its
+result is cached with the parsed tree.
 """
 
 from __future__ import annotations

@@ -234,7 +234,8 @@ def _already_noted(pointer: str, missing: str | None, noted: set[str]) -> bool:
         return True
     if missing is not None and f"{pointer}/{missing}" in noted:
         return True
-    return pointer.rsplit("/", 1)[0] in noted and pointer.endswith("/name")
+    # A parameter reported as nameless may have a `name` of the wrong kind.
+    return pointer.endswith("/name") and pointer.rsplit("/", 1)[0] in noted
 
 
 def _is_union_noise(loc: tuple[Any, ...], kind: str) -> bool:
