@@ -204,7 +204,7 @@ def run_document(
         result.verdict = "timeout"
         result.detail = f"{late.stage} ran past the budget of {options.timeout:.0f} s"
     result.seconds = round(time.monotonic() - started, 2)
-    if not options.keep:
+    if not options.keep or result.verdict == "pass":
         shutil.rmtree(work, ignore_errors=True)
     return result
 
@@ -335,6 +335,9 @@ def _check_python(
     if checked.returncode != 0:
         result.verdict = "typecheck-failure"
         result.detail = _first_errors(checked.stdout + checked.stderr)
+        (work / "check.log").write_text(
+            checked.stdout + checked.stderr, encoding="utf-8"
+        )
 
 
 def _check_typescript(work: Path, result: Result, budget: Budget) -> None:
@@ -349,6 +352,9 @@ def _check_typescript(work: Path, result: Result, budget: Budget) -> None:
     if checked.returncode != 0:
         result.verdict = "typecheck-failure"
         result.detail = _first_errors(checked.stdout + checked.stderr)
+        (work / "check.log").write_text(
+            checked.stdout + checked.stderr, encoding="utf-8"
+        )
 
 
 def _tail(text: str, lines: int = 6) -> str:
@@ -494,7 +500,9 @@ def main(argv: Sequence[str] | None = None) -> int:
         help="run documents whose path contains this",
     )
     parser.add_argument(
-        "--keep", type=Path, help="keep every generated SDK under this folder"
+        "--keep",
+        type=Path,
+        help="keep the SDK (and check.log) of every document that fails, under this folder",
     )
     options = parser.parse_args(argv)
     root = options.corpus.resolve()

@@ -5,8 +5,9 @@ and answers with notes `(code, pointer relative to the mapping, message)`; the o
 that rewrite do so in place, so every later stage sees a plain OpenAPI shape:
 
 - a keyword whose value is null (`required: null`, `type: null`, `paths: null`,
-  `info: null`) is dropped; an unquoted null in a list of types is the type "null"; a null schema among named schemas (`properties`,
-  `components/schemas`) is read as any value, any other null named entry is dropped;
+  `info: null`) is dropped; an unquoted null in a list of types is the type "null";
+  a null schema among named schemas (`properties`, `components/schemas`) is read as
+  any value, any other null named entry is dropped;
 - `required` entries that are not strings are dropped; `required: true` on a
   property schema (Swagger 1.2's way) lists the property in its object's `required`;
 - `items` given as a list (the tuple form of older JSON Schema) becomes an array of
@@ -16,7 +17,8 @@ that rewrite do so in place, so every later stage sees a plain OpenAPI shape:
   worth a warning depends on the document's version (see `boolean_warning`).
 
 Every code here (and the warts the loader reports elsewhere: the version, a ref for
-`properties`, YAML 1.1, OpenAPI 3.2's `in: querystring`) is one `--strict` turns into an error: `WART_CODES`, `refuse_warts`.
+`properties`, YAML 1.1, OpenAPI 3.2's `in: querystring`) is one `--strict` turns into
+an error: `WART_CODES`, `refuse_warts`.
 """
 
 from __future__ import annotations
@@ -93,6 +95,10 @@ SCHEMA_MAPS = ("properties", "patternProperties")
 NAMED_SCHEMAS = frozenset({"schemas", "definitions", "$defs", "dependentSchemas"})
 UNTOUCHED_MAPS = frozenset({"mapping", "scopes", "examples"})
 """Maps whose null values are data or descriptions, not a missing object."""
+SCHEMA_POSITIONS = frozenset({"schema", "items", "additionalProperties", "not"})
+"""Keys whose value is a schema."""
+SCHEMA_MEMBERS = frozenset({*SCHEMA_MAPS, *SCHEMA_LISTS, *NAMED_SCHEMAS, "prefixItems"})
+"""Maps and lists whose members are schemas."""
 
 
 def normalise(node: dict[str, Any]) -> list[Note]:
@@ -175,12 +181,6 @@ def null_entries(members: dict[str, Any], key: str) -> list[Note]:
     return notes
 
 
-SCHEMA_POSITIONS = frozenset({"schema", "items", "additionalProperties", "not"})
-"""Keys whose value is a schema."""
-SCHEMA_MEMBERS = frozenset({*SCHEMA_MAPS, *SCHEMA_LISTS, *NAMED_SCHEMAS, "prefixItems"})
-"""Maps and lists whose members are schemas."""
-
-
 def required_flag(schema: dict[str, Any], in_properties: bool) -> Note:
     """`required: true|false` on a schema (Swagger 1.2's way), dropped from it. Said
     only of a mapping known to be a schema: a parameter, header or request body has a
@@ -249,7 +249,10 @@ def boolean_warning(value: bool, where: str, minor: str) -> str | None:
             if name == "additionalProperties"
             else ""
         )
-        return f"the property `{name}` has the schema `false` (it may never be present); left out{hint}"
+        return (
+            f"the property `{name}` has the schema `false` (it may never be present);"
+            f" left out{hint}"
+        )
     if where in ("oneOf", "anyOf"):
         return f"a `{_show(value)}` schema among the `{where}` variants is left out"
     if where == "allOf" and value is False:
