@@ -23,10 +23,11 @@ import posixpath
 import shutil
 import subprocess
 import sys
-from collections.abc import Iterator
 from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
+
+from corpus import parse_tree, ref_files
 
 HERE = Path(__file__).resolve().parent
 SOURCES = HERE / "corpus-sources.json"
@@ -82,39 +83,6 @@ def read_blob(git: Path, commit: str, path: str) -> bytes | None:
     return result.stdout if result.returncode == 0 else None
 
 
-def parse(data: bytes) -> Any:
-    """The tree of a YAML or JSON file, or None when it cannot be read."""
-    import yaml_rs
-
-    try:
-        text = data.decode("utf-8-sig")
-        if text.lstrip()[:1] in ("{", "["):
-            try:
-                return json.loads(text)
-            except ValueError:
-                pass
-        return yaml_rs.loads(text, parse_datetime=False)
-    # A broken file is copied as it is; it has no refs to follow.
-    except Exception:  # noqa: BLE001
-        return None
-
-
-def ref_files(tree: Any) -> Iterator[str]:
-    """The file part of every relative `$ref` in a tree."""
-    stack = [tree]
-    while stack:
-        node = stack.pop()
-        if isinstance(node, dict):
-            ref = node.get("$ref")
-            if isinstance(ref, str):
-                file_part = ref.partition("#")[0]
-                if file_part and "://" not in file_part:
-                    yield file_part
-            stack.extend(node.values())
-        elif isinstance(node, list):
-            stack.extend(node)
-
-
 def closure(git: Path, source: Source, entry: str) -> dict[str, bytes | None]:
     """The entry and every file its refs reach (repo paths → bytes, None if absent)."""
     found: dict[str, bytes | None] = {}
@@ -127,7 +95,7 @@ def closure(git: Path, source: Source, entry: str) -> dict[str, bytes | None]:
         found[path] = data
         if data is None:
             continue
-        for ref in ref_files(parse(data)):
+        for ref in ref_files(parse_tree(data)):
             target = posixpath.normpath(posixpath.join(posixpath.dirname(path), ref))
             if not target.startswith("../") and target not in found:
                 queue.append(target)

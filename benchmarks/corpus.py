@@ -95,7 +95,7 @@ def find_entries(root: Path) -> list[Path]:
     referenced: set[Path] = set()
     for path in _spec_files(root):
         data = path.read_bytes()
-        tree = _parse(data)
+        tree = parse_tree(data)
         if tree is None:
             if _VERSION_KEY.search(data[:4096]):
                 candidates.append(path)
@@ -105,7 +105,7 @@ def find_entries(root: Path) -> list[Path]:
                 candidates.append(path)
             elif ("paths" in tree or "components" in tree) and "asyncapi" not in tree:
                 versionless.append(path)
-        for ref in _ref_files(tree):
+        for ref in ref_files(tree):
             referenced.add((path.parent / ref).resolve())
     candidates.extend(p for p in versionless if p.resolve() not in referenced)
     return sorted(candidates)
@@ -121,7 +121,8 @@ def _spec_files(root: Path) -> Iterable[Path]:
                 yield Path(folder) / name
 
 
-def _parse(data: bytes) -> Any:
+def parse_tree(data: bytes) -> Any:
+    """The tree of a YAML or JSON file, or None when it cannot be read."""
     import yaml_rs
 
     try:
@@ -132,11 +133,12 @@ def _parse(data: bytes) -> Any:
             except ValueError:
                 pass
         return yaml_rs.loads(text, parse_datetime=False)
-    except Exception:  # noqa: BLE001 - any unreadable file: decided on its text alone
+    except Exception:  # noqa: BLE001 - an unreadable file has no tree; callers go by its text
         return None
 
 
-def _ref_files(tree: Any) -> Iterable[str]:
+def ref_files(tree: Any) -> Iterable[str]:
+    """The file part of every relative `$ref` in a tree."""
     stack = [tree]
     while stack:
         node = stack.pop()
@@ -311,23 +313,10 @@ def _check_python(
     cache = work / "mypy-cache"
     if warm_cache is not None:
         shutil.copytree(warm_cache, cache)
-    config = work / "mypy.ini"
-    config.write_text("[mypy]\n", encoding="utf-8")
     checked = _timed(
         result,
         "mypy",
-        [
-            sys.executable,
-            "-m",
-            "mypy",
-            "--strict",
-            "--cache-dir",
-            str(cache),
-            "--config-file",
-            str(config),
-            "-p",
-            PYTHON_PACKAGE,
-        ],
+        _mypy(work, cache, PYTHON_PACKAGE),
         budget,
         cwd=output,
         env=env,
@@ -366,6 +355,25 @@ def _first_errors(text: str, count: int = 5) -> str:
     return "\n".join((errors or text.strip().splitlines())[:count])
 
 
+def _mypy(work: Path, cache: Path, package: str) -> list[str]:
+    """`mypy --strict` on `package`, with an empty config (the repository's own
+    [tool.mypy] points at generator/)."""
+    config = work / "mypy.ini"
+    config.write_text("[mypy]\n", encoding="utf-8")
+    return [
+        sys.executable,
+        "-m",
+        "mypy",
+        "--strict",
+        "--cache-dir",
+        str(cache),
+        "--config-file",
+        str(config),
+        "-p",
+        package,
+    ]
+
+
 def warm_mypy_cache(work: Path) -> Path:
     """A mypy cache holding the standard library, httpx and pydantic, copied for every
     package so each check only analyses the generated code."""
@@ -374,21 +382,9 @@ def warm_mypy_cache(work: Path) -> Path:
     (project / "warm_imports" / "__init__.py").write_text(
         _WARM_IMPORTS, encoding="utf-8"
     )
-    (project / "mypy.ini").write_text("[mypy]\n", encoding="utf-8")
     cache = project / "cache"
     subprocess.run(
-        [
-            sys.executable,
-            "-m",
-            "mypy",
-            "--strict",
-            "--cache-dir",
-            str(cache),
-            "--config-file",
-            str(project / "mypy.ini"),
-            "-p",
-            "warm_imports",
-        ],
+        _mypy(project, cache, "warm_imports"),
         cwd=project,
         capture_output=True,
         text=True,

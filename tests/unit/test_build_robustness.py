@@ -8,15 +8,12 @@ or a `SpecError`; any other exception is a bug.
 
 from __future__ import annotations
 
-import copy
-import json
-import random
 import shutil
 from pathlib import Path
 from typing import Any
 
 import pytest
-from test_load_robustness import WRONG_VALUES, _slots, load_tree
+from test_load_robustness import WRONG_VALUES, damaged_entries
 
 from generator.diagnostics import SpecError
 from generator.ir.build import build
@@ -52,21 +49,9 @@ WART_VALUES: list[Any] = [
 def test_damaged_specs_build_or_raise_spec_error(tmp_path: Path, seed: int) -> None:
     for folder in ("ir", "load", "warts"):
         shutil.copytree(FIXTURES / folder, tmp_path / folder)
-    rng = random.Random(seed)
-    trees = {name: load_tree(tmp_path / name) for name in ENTRIES}
     values = WRONG_VALUES + WART_VALUES
-    for _ in range(60):
-        damaged, entry = rng.choice(sorted(ENTRIES.items()))
-        tree = copy.deepcopy(trees[damaged])
-        for _ in range(rng.randint(1, 3)):
-            parent, key = rng.choice(_slots(tree, []))
-            parent[key] = copy.deepcopy(rng.choice(values))
-        target = tmp_path / damaged
-        original = target.read_bytes()
-        target.write_text(json.dumps(tree))
+    for entry in damaged_entries(tmp_path, ENTRIES, values, seed):
         try:
-            build(load(tmp_path / entry))
+            build(load(entry))
         except SpecError:
             pass
-        finally:
-            target.write_bytes(original)

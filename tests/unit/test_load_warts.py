@@ -145,7 +145,7 @@ def test_each_wart_is_one_located_warning(fixture: str) -> None:
 @pytest.mark.parametrize("fixture", sorted(EXPECTED) + list(READ_WITHOUT_WARNINGS))
 def test_a_spec_with_warts_generates(fixture: str, target: str, tmp_path: Path) -> None:
     out = tmp_path / "sdk"
-    result = _generate(fixture, target, out)
+    result = _generate(WARTS / fixture, target, out)
     assert result.exit_code == 0, result.stderr
     codes = {code for code, _, _ in EXPECTED.get(fixture, ())}
     assert all(f"warning[{code}]" in result.stderr for code in codes), result.stderr
@@ -161,12 +161,12 @@ def test_a_spec_with_warts_generates(fixture: str, target: str, tmp_path: Path) 
         assert (out / "src" / "index.ts").is_file()
 
 
-def _generate(fixture: str, target: str, out: Path, *flags: str) -> Result:
+def _generate(spec: Path, target: str, out: Path, *flags: str) -> Result:
     result = CliRunner().invoke(
         cli,
         [
             "generate",
-            str(WARTS / fixture),
+            str(spec),
             "--target",
             target,
             "--output",

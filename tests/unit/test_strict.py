@@ -41,7 +41,7 @@ def test_strict_inspect_refuses_each_wart_with_its_place(fixture: str) -> None:
 
 def test_strict_generate_writes_nothing(tmp_path: Path) -> None:
     out = tmp_path / "sdk"
-    result = _generate("null_keywords.yaml", "python", out, "--strict")
+    result = _generate(WARTS / "null_keywords.yaml", "python", out, "--strict")
     assert result.exit_code == 2, result.stderr
     assert result.stderr.strip() == (
         f"{WARTS / 'null_keywords.yaml'}:2:1 at #/info: error: `info` is null;"
@@ -51,27 +51,6 @@ def test_strict_generate_writes_nothing(tmp_path: Path) -> None:
 
 
 def test_strict_accepts_a_clean_spec(tmp_path: Path) -> None:
-    result = subprocess.run(
-        [
-            sys.executable,
-            "-m",
-            "generator",
-            "generate",
-            "specs/openai/runs.yaml",
-            "--output",
-            str(tmp_path / "sdk"),
-            "--package-name",
-            "runs",
-            "--formatter",
-            "none",
-            "--no-cache",
-            "--strict",
-        ],
-        cwd=REPO,
-        capture_output=True,
-        text=True,
-        timeout=300,
-        check=False,
-    )
-    assert result.returncode == 0, result.stderr
-    assert (tmp_path / "sdk" / "runs" / "_client.py").is_file()
+    result = _generate(Path("specs/openai/runs.yaml"), "python", tmp_path, "--strict")
+    assert result.exit_code == 0, result.stderr
+    assert (tmp_path / "warts_sdk" / "_client.py").is_file()
