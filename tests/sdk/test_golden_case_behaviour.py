@@ -17,7 +17,7 @@ from typing import Any
 
 import httpx
 import pytest
-from sdkgen import REPO, SdkSpec, generate, import_sdk, require_python_target
+from sdkgen import REPO, SdkSpec, generate, import_sdk
 
 CASES = REPO / "tests" / "golden" / "cases"
 Handler = Callable[[httpx.Request], httpx.Response]
@@ -28,7 +28,6 @@ def case_sdk(tmp_path_factory: pytest.TempPathFactory) -> Callable[[str, str, st
     made: dict[str, Path] = {}
 
     def get(name: str, client: str, flavor: str = "openai") -> ModuleType:
-        require_python_target()
         package = f"behaviour_{name}"
         if name not in made:
             spec = SdkSpec(CASES / name / "spec.yaml", flavor, package, client)
@@ -68,6 +67,7 @@ def test_discriminated_union_decodes_by_tag(case_sdk: Callable[..., ModuleType])
     newer = client.shapes.retrieve("s3")  # a variant the SDK does not know: still parses
     assert type(circle).__name__ == "Circle" and circle.radius == 2.0
     assert type(polygon).__name__ == "Polygon" and polygon.points[2] == [0, 1]
+    assert type(newer) is sdk.UnknownVariant  # never an instance of a known variant
     assert newer.to_dict() == {"kind": "hexagon", "sides": 6}
 
 
@@ -193,3 +193,37 @@ def test_multipart_upload_sends_parts(case_sdk: Callable[..., ModuleType]) -> No
     assert b'name="file"; filename="a.bin"' in sent.content and b"\x00\x01\x02" in sent.content
     assert b'name="purpose"' in sent.content and b'name="description"' in sent.content
     assert got.filename == "a.bin"
+
+
+def test_renamed_identifiers_keep_their_wire_names(case_sdk: Callable[..., ModuleType]) -> None:
+    sdk = case_sdk("name_collisions", "Widgets")
+    builtins = {"bool": True, "str": "s", "dict": {"k": "v"}, "List": "L", "list": ["a"], "fooBar": "fb", "foo_bar": "f", "名前": "n", "": "e", "2fa": "t", "class": "c"}
+    client, recorder = client_for(sdk, "Widgets", lambda r: httpx.Response(200, json=builtins))
+    client.widgets.list(
+        timeout_=5,
+        extra_headers_="eh",
+        self_="me",
+        class_="c",
+        str="s",
+        foo_bar="a",
+        foo_bar2="b",
+        foo_bar3="h",
+        three_d_secure=True,
+        timeout=30,
+    )
+    request = recorder.requests[0]
+    assert [k for k, _ in httpx.QueryParams(request.url.query).multi_items()] == [
+        "timeout", "extra_headers", "self", "class", "str", "foo_bar", "fooBar", "3d_secure"
+    ]
+    assert request.headers["foo-bar"] == "h"
+    got = client.widgets.create(str_="s", bool_=True, list2="L", field="n", two_fa="t")
+    assert json.loads(recorder.requests[1].content) == {"str": "s", "bool": True, "List": "L", "名前": "n", "2fa": "t"}
+    assert (got.str_, got.bool_, got.dict_, got.list2, got.list, got.foo_bar2, got.field, got.field2) == (
+        "s", True, {"k": "v"}, "L", ["a"], "fb", "n", "e"
+    )
+    assert got.to_dict() == builtins and not got.model_extra
+    # Classes named like the client, and resources named like models, all still there.
+    assert type(client.widgets).__name__ == "Widgets4" and type(client.pets).__name__ == "Pets2"
+    assert type(got).__name__ == "Builtins" and hasattr(sdk.types, "Widgets3")
+    assert callable(client.teams.projects2) and callable(client.teams.projects.list)
+    assert callable(client.null.null.list) and callable(client.path.path.list)

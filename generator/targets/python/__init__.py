@@ -9,6 +9,12 @@
 from __future__ import annotations
 
 from generator.targets.python.names import model_class_name
-from generator.targets.python.package import plan
+from generator.targets.python.package import STATIC_RUNTIME, plan
 
-__all__ = ["model_class_name", "plan"]
+
+def runtime_paths(package: str) -> tuple[str, ...]:
+    """The files whose text is the same whatever the spec (the golden tests keep one copy)."""
+    return tuple(f"{package}/{name}" for name in STATIC_RUNTIME)
+
+
+__all__ = ["model_class_name", "plan", "runtime_paths"]

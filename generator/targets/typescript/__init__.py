@@ -12,11 +12,16 @@ from __future__ import annotations
 from generator.flavors.flavor import Flavor
 from generator.ir.model import Api
 from generator.plan import FilePlan, PlannedFile, TargetOptions
-from generator.targets.typescript.files import build_plan
+from generator.targets.typescript.files import CORE_FILES, build_plan
 
 
 def plan(api: Api, flavor: Flavor, options: TargetOptions) -> FilePlan:
     return build_plan(api, flavor, options)
 
 
-__all__ = ["FilePlan", "PlannedFile", "plan"]
+def runtime_paths(package: str) -> tuple[str, ...]:
+    """The files whose text is the same whatever the spec (the golden tests keep one copy)."""
+    return tuple(f"src/core/{name}.ts" for name in CORE_FILES)
+
+
+__all__ = ["FilePlan", "PlannedFile", "plan", "runtime_paths"]

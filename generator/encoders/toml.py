@@ -1,0 +1,31 @@
+"""TOML basic strings (pyproject.toml of a generated package)."""
+
+from __future__ import annotations
+
+from generator.encoders.invisible import is_invisible
+
+_SIMPLE = {
+    "\\": "\\\\",
+    '"': '\\"',
+    "\b": "\\b",
+    "\t": "\\t",
+    "\n": "\\n",
+    "\f": "\\f",
+    "\r": "\\r",
+}
+
+
+def _escape(ch: str) -> str:
+    simple = _SIMPLE.get(ch)
+    if simple is not None:
+        return simple
+    if not is_invisible(ch):
+        return ch
+    code = ord(ch)
+    if 0xD800 <= code <= 0xDFFF:
+        return "\\ufffd"  # TOML strings are Unicode scalar values: no lone surrogates.
+    return f"\\u{code:04X}" if code < 0x10000 else f"\\U{code:08X}"
+
+
+def toml_str(value: str) -> str:
+    return '"' + "".join(_escape(ch) for ch in value) + '"'

@@ -1,0 +1,1 @@
+"""Identifiers for generated code: one word splitter, one casing module, one allocator."""
