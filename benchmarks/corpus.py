@@ -133,7 +133,8 @@ def parse_tree(data: bytes) -> Any:
             except ValueError:
                 pass
         return yaml_rs.loads(text, parse_datetime=False)
-    except Exception:  # noqa: BLE001 - an unreadable file has no tree; callers go by its text
+    # An unreadable file has no tree; callers go by its text.
+    except Exception:  # noqa: BLE001
         return None
 
 
@@ -321,12 +322,7 @@ def _check_python(
         cwd=output,
         env=env,
     )
-    if checked.returncode != 0:
-        result.verdict = "typecheck-failure"
-        result.detail = _first_errors(checked.stdout + checked.stderr)
-        (work / "check.log").write_text(
-            checked.stdout + checked.stderr, encoding="utf-8"
-        )
+    _checked(checked, work, result)
 
 
 def _check_typescript(work: Path, result: Result, budget: Budget) -> None:
@@ -338,6 +334,12 @@ def _check_typescript(work: Path, result: Result, budget: Budget) -> None:
         budget,
         cwd=output,
     )
+    _checked(checked, work, result)
+
+
+def _checked(
+    checked: subprocess.CompletedProcess[str], work: Path, result: Result
+) -> None:
     if checked.returncode != 0:
         result.verdict = "typecheck-failure"
         result.detail = _first_errors(checked.stdout + checked.stderr)
