@@ -75,6 +75,8 @@ class Job:
     formatter: Formatter = "black"
     group_by: GroupBy | None = None
     """None → the flavor's own grouping."""
+    strict: bool = False
+    """The spec's warts (`generator.load.warts`) are errors, not warnings."""
 
     @property
     def output_label(self) -> str:
@@ -161,6 +163,10 @@ def run(
     report.stage("load")
     with clock.stage("load"):
         api, inputs = _load_api(job, cache)
+        if job.strict:
+            from generator.load.warts import refuse_warts
+
+            refuse_warts(api.warnings)
     warnings = list(api.warnings)
 
     report.stage("flavor")
@@ -260,6 +266,7 @@ def fingerprint(job: Job, inputs: Sequence[str]) -> str:
         job.client_name or "",
         job.flavor or "",
         job.group_by or "",
+        "strict" if job.strict else "",
     ]
     for path in inputs:
         parts.append(path)

@@ -71,6 +71,11 @@ EXIT_STALE = 1
     "--no-cache", is_flag=True, help="Neither read nor write the cache (a cold run)."
 )
 @click.option(
+    "--strict",
+    is_flag=True,
+    help="Refuse a spec with warts (null keywords, boolean or tuple schemas, ...) instead of warning.",
+)
+@click.option(
     "--lock-timeout",
     type=click.FloatRange(min=0),
     default=LOCK_TIMEOUT,
@@ -97,6 +102,7 @@ def generate(
     config_file: Path | None,
     check: bool,
     no_cache: bool,
+    strict: bool,
     lock_timeout: float,
     quiet: bool,
     verbose: bool,
@@ -123,7 +129,7 @@ def generate(
             raise click.UsageError(
                 f"{given[0]} needs a SPEC argument (without SPEC, the config decides)"
             )
-        jobs = _configured_jobs(config, chosen, grouping)
+        jobs = _configured_jobs(config, chosen, grouping, strict)
         if not jobs:
             where = config.file or Path("pyproject.toml")
             raise click.UsageError(
@@ -144,6 +150,7 @@ def generate(
                 client_name,
                 chosen or config.formatter,
                 grouping or config.group_by,
+                strict,
             )
         ]
     started = time.perf_counter()
@@ -167,7 +174,10 @@ def generate(
 
 
 def _configured_jobs(
-    config: ProjectConfig, formatter: Formatter | None, group_by: GroupBy | None
+    config: ProjectConfig,
+    formatter: Formatter | None,
+    group_by: GroupBy | None,
+    strict: bool,
 ) -> list[Job]:
     from generator.pipeline import Job
 
@@ -182,6 +192,7 @@ def _configured_jobs(
             flavor=sdk.flavor,
             formatter=formatter or sdk.formatter or config.formatter,
             group_by=group_by or sdk.group_by or config.group_by,
+            strict=strict,
         )
         for sdk in config.sdks
     ]
@@ -196,6 +207,7 @@ def _command_line_job(
     client_name: str | None,
     formatter: Formatter,
     group_by: GroupBy | None,
+    strict: bool,
 ) -> Job:
     from generator.pipeline import Job
 
@@ -209,6 +221,7 @@ def _command_line_job(
         flavor=flavor,
         formatter=formatter,
         group_by=group_by,
+        strict=strict,
     )
 
 
