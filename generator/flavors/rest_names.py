@@ -10,10 +10,11 @@ its path and its HTTP method, the way hand-written SDKs name their calls.
   (`POST /payment_intents/{intent}/confirm` → `payment_intents.confirm(intent)`),
   unless it names a collection of its own (a plural noun answering something else
   than the item: `POST /accounts/{account}/login_links` → `login_links.create`).
-  Only a `DELETE`, `PUT` or `PATCH` there reads the same way, with the verb in front
-  (`DELETE /customers/{customer}/discount` → `customers.delete_discount`).
-- A static segment under a collection, or a verb at the end of an RPC-style path, that
-  takes one method is a method of its parent (`GET /charges/search` →
+  A lone `GET` there reads the same way unless it answers a list (`GET
+  /quotes/{quote}/pdf` → `quotes.pdf`); a lone `DELETE`, `PUT` or `PATCH` puts its
+  verb in front (`DELETE /subscriptions/{id}/discount` → `subscriptions.delete_discount`).
+- A singular static segment under a collection, or at the end of an RPC-style path,
+  that takes one method is a method of its parent (`GET /charges/search` →
   `charges.search`, `POST /asset_report/create` → `asset_report.create`).
 - Nested collections are sub-resources (`checkout.sessions.line_items.list(session)`).
 - A version prefix (`/v1`) stays as a namespace spelled as users spell it (`v1`); a date
