@@ -105,6 +105,9 @@ test('a cookie', async () => {
   const { rec, client: c } = client('cookie', 'CookieSession', { session: 'abc' });
   await c.things.list();
   assert.equal(rec.last().headers.get('cookie'), 'sid=abc');
+  // The operation's own cookie parameters travel beside the credential.
+  await c.things.list({ theme: 'dark' });
+  assert.deepEqual(rec.last().headers.get('cookie').split('; ').sort(), ['sid=abc', 'theme=dark']);
 });
 
 test('no security: no credential option, nothing sent', async () => {

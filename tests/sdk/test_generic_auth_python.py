@@ -169,8 +169,15 @@ def test_oauth2_async_token_provider(sdks: Callable[[str], ModuleType]) -> None:
 
 def test_cookie(sdks: Callable[[str], ModuleType]) -> None:
     sdk, recorder = sdks("cookie"), Recorder()
-    _client(sdk, "CookieSession", recorder, session="abc").things.list()
+    client = _client(sdk, "CookieSession", recorder, session="abc")
+    client.things.list()
     assert recorder.last.headers["Cookie"] == "sid=abc"
+    # The operation's own cookie parameters travel beside the credential.
+    client.things.list(theme="dark")
+    assert sorted(recorder.last.headers["Cookie"].split("; ")) == [
+        "sid=abc",
+        "theme=dark",
+    ]
 
 
 def test_no_security_takes_and_sends_no_credentials(
