@@ -148,16 +148,17 @@ class Credentials:
     ) -> Tuple[RequestSpec, Dict[str, str]]:
         headers: Dict[str, str] = {}
         query: Dict[str, object] = {}
-        cookies: List[str] = []
+        cookies: Dict[str, object] = {}
         for name, given in zip(alternative, chosen):
             value = given.text(tokens.get(name))
             location = given.scheme.location
             if location == "query":
                 query[given.scheme.name] = value
             elif location == "cookie":
-                cookies.append(f"{given.scheme.name}={value}")
+                cookies[given.scheme.name] = value
             else:
                 headers[given.scheme.name] = value
-        if cookies:
-            headers["Cookie"] = "; ".join(cookies)
-        return (spec.with_query(query) if query else spec), headers
+        signed = spec.with_query(query)
+        # The operation's own cookie parameters travel in the same header.
+        signed.cookies = {**spec.cookies, **cookies}
+        return signed, headers

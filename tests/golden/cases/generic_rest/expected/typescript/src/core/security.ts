@@ -63,19 +63,19 @@ export class SecuredClient extends APIClient {
   }
 
   override async request<T>(spec: RequestSpec<T>, options?: RequestOptions): Promise<T> {
-    return super.request(spec, await this.sign(spec, options));
+    return super.request(...(await this.sign(spec, options)));
   }
 
   override async requestRaw(spec: RequestSpec<unknown>, options?: RequestOptions): Promise<Response> {
-    return super.requestRaw(spec, await this.sign(spec, options));
+    return super.requestRaw(...(await this.sign(spec, options)));
   }
 
   override async fetchPage<Item>(spec: RequestSpec<Item>, options?: RequestOptions): Promise<CursorPage<Item>> {
-    return super.fetchPage(spec, await this.sign(spec, options));
+    return super.fetchPage(...(await this.sign(spec, options)));
   }
 
   override async stream<T>(spec: RequestSpec<T>, options?: RequestOptions): Promise<Stream<T>> {
-    return super.stream(spec, await this.sign(spec, options));
+    return super.stream(...(await this.sign(spec, options)));
   }
 
   private complete(name: string): boolean {
@@ -100,24 +100,28 @@ export class SecuredClient extends APIClient {
     return scheme.prefix ? `${scheme.prefix} ${value}` : value;
   }
 
-  private async sign(spec: RequestSpec<unknown>, options: RequestOptions | undefined): Promise<RequestOptions | undefined> {
+  /** The call with the credentials its operation asks for. */
+  private async sign<S extends RequestSpec<any>>(
+    spec: S,
+    options: RequestOptions | undefined,
+  ): Promise<[S, RequestOptions | undefined]> {
     const security = (options as Marked | undefined)?.[SECURITY] ?? this.defaultSecurity;
-    if (security.length === 0) return options;
+    if (security.length === 0) return [spec, options];
     for (const alternative of security) {
       if (!alternative.every((name) => this.complete(name))) continue;
       const headers: Record<string, string | null | undefined> = { ...options?.headers };
       const query: Record<string, unknown> = { ...options?.query };
-      const cookies: string[] = [];
+      // The operation's own cookie parameters travel in the same header.
+      const cookies: Record<string, unknown> = { ...spec.cookies };
       for (const name of alternative) {
         const scheme = this.schemes[name]!;
         const value = await this.text(name);
         if (scheme.in === 'query') query[scheme.name] = value;
-        else if (scheme.in === 'cookie') cookies.push(`${scheme.name}=${value}`);
+        else if (scheme.in === 'cookie') cookies[scheme.name] = value;
         else headers[scheme.name] = value;
       }
-      if (cookies.length > 0) headers['cookie'] = cookies.join('; ');
       const signed: Marked = { ...options, headers, query };
-      return signed;
+      return [{ ...spec, cookies }, signed];
     }
     const needs = security.map((alternative) => alternative.flatMap((name) => this.missing(name)).join(' and '));
     throw new MissingCredentialsError(
