@@ -104,3 +104,16 @@ def test_the_pipeline_settles_the_generic_flavor_per_sdk(
     assert [(r.name, [o.name for o in r.operations]) for r in api.resources] == [
         ("pets", ["get_by_id"])
     ]
+
+
+def test_a_client_named_like_a_runtime_class_is_renamed() -> None:
+    """A title `API` would make the client's error `APIError`, the runtime's own."""
+    from generator.targets.python import plan
+
+    files = {
+        f.path: f for f in plan(_api("API"), GENERIC, TargetOptions("p", "API")).files
+    }
+    exceptions = files["p/_exceptions.py"].render()
+    assert "class API_Error(Exception):" in exceptions
+    assert exceptions.count("class APIError(") == 1
+    assert "class API_(SyncAPIClient):" in files["p/_client.py"].render()

@@ -110,7 +110,7 @@ class PythonPlan:
         self.header_text = header_text(api.source_file or api.title)
         self.header = "# " + py_comment(self.header_text)
         self.log = RenameLog()
-        self.client = names.client_class(options.client_name)
+        self.client = names.client_class(options.client_name, self.log)
         self.base_error = names.base_error(self.client)
         classes = names.class_scope(self.log, self.client)
         self.models = flatten_union_cycles({m.name: m for m in api.models})
