@@ -29,7 +29,7 @@ from urllib.parse import quote
 import httpx
 
 from ._exceptions import APIResponseValidationError, connection_error, status_error
-from ._models import construct_type, is_list, is_tuple, to_jsonable
+from ._models import construct_type, is_list, is_mapping, is_tuple, to_jsonable
 from ._types import NOT_GIVEN, NotGiven, StrDict, Timeout
 
 __all__ = [
@@ -312,7 +312,7 @@ def _path_text(value: object) -> str:
         return "true" if value else "false"
     if is_list(value) or is_tuple(value):
         return ",".join(_path_text(v) for v in value)
-    if isinstance(value, dict):
+    if is_mapping(value):
         return ",".join(f"{k},{_path_text(v)}" for k, v in value.items())
     return str(value)
 
