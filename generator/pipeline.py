@@ -155,7 +155,7 @@ def run(
         flavor = _flavor(job, api)
         from generator.flavors import apply
 
-        api = apply(api, flavor)
+        api = apply(api, flavor, job.target)
         seen = set(warnings)
         warnings.extend(w for w in api.warnings if w not in seen)
 

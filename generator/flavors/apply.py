@@ -1,6 +1,10 @@
 """Rewrite the IR to a flavor's conventions.
 
-Three rewrites, each driven by a Flavor field:
+The rewrites, each driven by a Flavor field:
+- `operation_grouping`: operations move into their operationId's groups
+  (`operation_groups`), with `method_placements` for the target applied;
+- `client_names`: the target's own names for some wire names (`client_names`);
+- `stream_events`: streaming operations get a union of typed events (`stream_events`);
 - `operation_renames`: neutral names become the flavor's (`get` → `retrieve`);
 - `beta_group_extension`: operations whose extension says `beta: true` move under a
   top-level `beta` resource, keeping their path grouping beneath it;
@@ -13,7 +17,10 @@ from __future__ import annotations
 
 from dataclasses import replace
 
+from generator.flavors.client_names import rename
 from generator.flavors.flavor import Flavor
+from generator.flavors.operation_groups import regroup
+from generator.flavors.stream_events import typed_streams
 from generator.ir.model import (
     Api,
     JsonValue,
@@ -27,8 +34,19 @@ from generator.ir.model import (
 BETA = "beta"
 
 
-def apply(api: Api, flavor: Flavor) -> Api:
+def apply(api: Api, flavor: Flavor, target: str | None = None) -> Api:
+    """`target` (`python`, `typescript`) selects the per-target data of the flavor;
+    without it the IR is the flavor's for any target."""
+    if flavor.operation_grouping == "operation_id":
+        api = regroup(api, flavor.method_placements, target)
+    api = rename(api, flavor.client_names, target)
+    if flavor.stream_events is not None:
+        api = typed_streams(
+            api, flavor.stream_events, flavor.discriminated_union_suffix
+        )
     resources = tuple(_rename_resource(r, flavor) for r in api.resources)
+    client_ops = _rename_resource(Resource("", api.operations), flavor).operations
+    api = replace(api, operations=client_ops)
     if flavor.beta_group_extension is not None:
         resources = _move_beta(resources, flavor.beta_group_extension)
     api = replace(api, resources=resources)
@@ -163,8 +181,10 @@ def _strip_param(res: Resource, wire: str, found: list[Parameter]) -> Resource:
 def _hoist_api_version(api: Api, wire: str) -> Api:
     found: list[Parameter] = [p for p in api.client_parameters if p.name == wire]
     resources = tuple(_strip_param(r, wire, found) for r in api.resources)
+    client_ops = _strip_param(Resource("", api.operations), wire, found).operations
+    api = replace(api, resources=resources, operations=client_ops)
     if not found:
-        return replace(api, resources=resources)
+        return api
     default: JsonValue = None
     for p in found:
         default = _param_default(p)
@@ -183,4 +203,4 @@ def _hoist_api_version(api: Api, wire: str) -> Api:
         method_level=False,
     )
     others = tuple(p for p in api.client_parameters if p.name != wire)
-    return replace(api, resources=resources, client_parameters=(param, *others))
+    return replace(api, client_parameters=(param, *others))

@@ -9,6 +9,48 @@ from dataclasses import dataclass
 from typing import Literal
 
 MemberCase = Literal["wire", "camel", "snake"]
+OperationGrouping = Literal["path", "operation_id"]
+TsCallConvention = Literal["body", "fields"]
+
+
+@dataclass(frozen=True)
+class MethodPlacement:
+    """Where an official SDK puts one operation, where it departs from the flavor's rule."""
+
+    operation_id: str
+    group: str | None
+    """Operation group in snake_case (`runs`); None → a method of the client itself."""
+    name: str
+    """Method name in snake_case (`create_thread_and_run`)."""
+    targets: tuple[str, ...]
+    """The targets whose official SDK does this (`typescript`)."""
+    why: str
+
+
+@dataclass(frozen=True)
+class ClientName:
+    """A target's own name for a wire name, as `x-ms-client-name` would give it."""
+
+    wire: str
+    name: str
+    """camelCase, like `x-ms-client-name` (`agentId`); each target cases it."""
+    targets: tuple[str, ...]
+    why: str
+    operation_id: str | None = None
+    """Only in this operation's parameters and body fields; None → everywhere."""
+
+
+@dataclass(frozen=True)
+class StreamEventDocs:
+    """How a spec names its server-sent events and their data, in enums of event names.
+
+    Each value of an event-name enum whose description matches `payload_pattern` is an
+    event whose data is the model the pattern's one group names; the values of
+    `error_enum` are events whose data is the error. The events become one union model,
+    discriminated by the event name, named after the enum that lists the most of them."""
+
+    payload_pattern: str
+    error_enum: str
 
 
 @dataclass(frozen=True)
@@ -63,6 +105,21 @@ class Flavor:
     """Suffix of a union model the spec declares with a discriminator (Azure's polymorphic
     bases: `RunStepDetails` → `RunStepDetailsUnion`)."""
 
+    operation_grouping: OperationGrouping = "path"
+    """Resources follow the path (`threads.runs`), or the operationId's group prefix
+    (`Runs_CreateRun` → `runs.create`, an operationId without one → on the client)."""
+    method_placements: tuple[MethodPlacement, ...] = ()
+    """Official SDKs' departures from the grouping rule, per target."""
+    client_names: tuple[ClientName, ...] = ()
+    """Names of parameters and fields that an official SDK spells its own way, per target."""
+    ts_call_convention: TsCallConvention = "body"
+    """TypeScript arguments: path parameters, then one `body` params object (`body`); or
+    path parameters, the required body fields in spec order, then one optional `options`
+    object with the optional fields, the query and header parameters and the request
+    options (`fields`)."""
+    stream_events: StreamEventDocs | None = None
+    """Where the spec names its stream events and their data, for typed streams."""
+
     def operation_name(self, neutral: str) -> str:
         return dict(self.operation_renames).get(neutral, neutral)
 
@@ -104,6 +161,56 @@ AZURE = Flavor(
     beta_group_extension=None,
     error_envelope_field="error",
     discriminated_union_suffix="Union",
+    operation_grouping="operation_id",
+    method_placements=(
+        MethodPlacement(
+            "VectorStores_ModifyVectorStore",
+            "vector_stores",
+            "update",
+            ("typescript",),
+            "@azure/ai-agents calls it `update`, as its other resources do; Python keeps `modify`.",
+        ),
+        MethodPlacement(
+            "VectorStoreFileBatches_ListVectorStoreFileBatchFiles",
+            "vector_store_file_batches",
+            "list",
+            ("typescript",),
+            "@azure/ai-agents lists a batch's files with `list`, the group's only list.",
+        ),
+        MethodPlacement(
+            "CreateThreadAndRun",
+            "runs",
+            "create_thread_and_run",
+            ("typescript",),
+            "@azure/ai-agents keeps every run-creating call on `runs`; Python has it on the client.",
+        ),
+    ),
+    client_names=(
+        ClientName(
+            "assistant_id",
+            "agentId",
+            ("python",),
+            "azure-ai-agents says agent where the wire still says assistant.",
+        ),
+        ClientName(
+            "assistantId",
+            "agentId",
+            ("python",),
+            "azure-ai-agents says agent where the wire still says assistant.",
+        ),
+        ClientName(
+            "filename",
+            "fileName",
+            ("typescript",),
+            "@azure/ai-agents spells the upload's file name option `fileName`.",
+            operation_id="Files_UploadFile",
+        ),
+    ),
+    ts_call_convention="fields",
+    stream_events=StreamEventDocs(
+        payload_pattern=r"The data of this event is of type (\w+)",
+        error_enum="ErrorEvent",
+    ),
 )
 
 FLAVORS: dict[str, Flavor] = {f.name: f for f in (OPENAI, AZURE)}

@@ -375,6 +375,9 @@ class Api:
     """Top-level `x-*` of the document (used by flavor detection: `x-ms-*`)."""
     warnings: tuple[Diagnostic, ...] = ()
     source_file: str | None = None
+    operations: tuple[Operation, ...] = ()
+    """Operations called on the client itself (`client.create_agent`); a flavor puts
+    them there, the builder files every operation under a resource."""
 
     def model(self, name: str) -> Model:
         for m in self.models:
@@ -383,7 +386,7 @@ class Api:
         raise KeyError(name)
 
     def all_operations(self) -> tuple[Operation, ...]:
-        out: list[Operation] = []
+        out: list[Operation] = list(self.operations)
 
         def walk(res: Resource) -> None:
             out.extend(res.operations)
