@@ -17,7 +17,9 @@ Names = Mapping[str, str]
 
 
 def _model(model: Model, names: Names) -> Model:
-    if not isinstance(model, ObjectModel) or not any(f.name in names for f in model.fields):
+    if not isinstance(model, ObjectModel) or not any(
+        f.name in names for f in model.fields
+    ):
         return model
     fields = tuple(
         replace(f, client_name=names[f.name]) if f.name in names else f
@@ -39,7 +41,9 @@ def _operation(op: Operation, names: Names) -> Operation:
 def _resource(res: Resource, names: Mapping[str, Names]) -> Resource:
     return replace(
         res,
-        operations=tuple(_operation(op, names.get(op.operation_id, {})) for op in res.operations),
+        operations=tuple(
+            _operation(op, names.get(op.operation_id, {})) for op in res.operations
+        ),
         children=tuple(_resource(c, names) for c in res.children),
     )
 
@@ -52,7 +56,9 @@ def rename(api: Api, client_names: tuple[ClientName, ...], target: str | None) -
     per_op: dict[str, dict[str, str]] = {}
     for op in api.all_operations():
         names = dict(everywhere)
-        names.update({n.wire: n.name for n in wanted if n.operation_id == op.operation_id})
+        names.update(
+            {n.wire: n.name for n in wanted if n.operation_id == op.operation_id}
+        )
         per_op[op.operation_id] = names
     per_model: dict[str, dict[str, str]] = {}
     for op in api.all_operations():
@@ -66,5 +72,7 @@ def rename(api: Api, client_names: tuple[ClientName, ...], target: str | None) -
         api,
         models=models,
         resources=tuple(_resource(r, per_op) for r in api.resources),
-        operations=tuple(_operation(op, per_op[op.operation_id]) for op in api.operations),
+        operations=tuple(
+            _operation(op, per_op[op.operation_id]) for op in api.operations
+        ),
     )

@@ -47,7 +47,8 @@ class StreamEventDocs:
     Each value of an event-name enum whose description matches `payload_pattern` is an
     event whose data is the model the pattern's one group names; the values of
     `error_enum` are events whose data is the error. The events become one union model,
-    discriminated by the event name, named after the enum that lists the most of them."""
+    discriminated by the event name, named after the enum that lists the most of them.
+    """
 
     payload_pattern: str
     error_enum: str

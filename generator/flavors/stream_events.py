@@ -53,7 +53,9 @@ def event_payloads(
         return {}, None
     for enum in enums:
         if enum.name == docs.error_enum:
-            events.update({v.value: None for v in enum.values if isinstance(v.value, str)})
+            events.update(
+                {v.value: None for v in enum.values if isinstance(v.value, str)}
+            )
     widest = max(enums, key=lambda e: sum(v.value in events for v in e.values))
     return events, widest
 
@@ -105,12 +107,16 @@ def typed_streams(api: Api, docs: StreamEventDocs, union_suffix: str) -> Api:
 
     def typed(res: Resource) -> Resource:
         ops = tuple(
-            replace(op, streaming=replace(op.streaming, event_type=event_type))
-            if op.streaming is not None
-            else op
+            (
+                replace(op, streaming=replace(op.streaming, event_type=event_type))
+                if op.streaming is not None
+                else op
+            )
             for op in res.operations
         )
-        return replace(res, operations=ops, children=tuple(typed(c) for c in res.children))
+        return replace(
+            res, operations=ops, children=tuple(typed(c) for c in res.children)
+        )
 
     client_ops = typed(Resource("", api.operations)).operations
     return replace(
