@@ -4,7 +4,8 @@ The rewrites, each driven by a Flavor field:
 - `operation_grouping`: operations move into their operationId's groups
   (`operation_groups`), with `method_placements` for the target applied;
 - `client_names`: the target's own names for some wire names (`client_names`);
-- `stream_events`: streaming operations get a union of typed events (`stream_events`);
+- `stream_event_payloads`: streaming operations get a union of typed events
+  (`stream_events`);
 - `operation_renames`: neutral names become the flavor's (`get` → `retrieve`);
 - `beta_group_extension`: operations whose extension says `beta: true` move under a
   top-level `beta` resource, keeping their path grouping beneath it;
@@ -40,9 +41,9 @@ def apply(api: Api, flavor: Flavor, target: str | None = None) -> Api:
     if flavor.operation_grouping == "operation_id":
         api = regroup(api, flavor.method_placements, target)
     api = rename(api, flavor.client_names, target)
-    if flavor.stream_events is not None:
+    if flavor.stream_event_payloads is not None:
         api = typed_streams(
-            api, flavor.stream_events, flavor.discriminated_union_suffix
+            api, flavor.stream_event_payloads, flavor.discriminated_union_suffix
         )
     resources = tuple(_rename_resource(r, flavor) for r in api.resources)
     client_ops = _rename_resource(Resource("", api.operations), flavor).operations

@@ -41,20 +41,6 @@ class ClientName:
 
 
 @dataclass(frozen=True)
-class StreamEventDocs:
-    """How a spec names its server-sent events and their data, in enums of event names.
-
-    Each value of an event-name enum whose description matches `payload_pattern` is an
-    event whose data is the model the pattern's one group names; the values of
-    `error_enum` are events whose data is the error. The events become one union model,
-    discriminated by the event name, named after the enum that lists the most of them.
-    """
-
-    payload_pattern: str
-    error_enum: str
-
-
-@dataclass(frozen=True)
 class AuthStyle:
     """How the client authenticates.
 
@@ -118,8 +104,10 @@ class Flavor:
     path parameters, the required body fields in spec order, then one optional `options`
     object with the optional fields, the query and header parameters and the request
     options (`fields`)."""
-    stream_events: StreamEventDocs | None = None
-    """Where the spec names its stream events and their data, for typed streams."""
+    stream_event_payloads: str | None = None
+    """A pattern whose one group names an event's data model in the description of an
+    event-name enum value (Azure: "The data of this event is of type ThreadRun"); with it,
+    streaming operations yield a union of typed events."""
 
     def operation_name(self, neutral: str) -> str:
         return dict(self.operation_renames).get(neutral, neutral)
@@ -208,10 +196,7 @@ AZURE = Flavor(
         ),
     ),
     ts_call_convention="fields",
-    stream_events=StreamEventDocs(
-        payload_pattern=r"The data of this event is of type (\w+)",
-        error_enum="ErrorEvent",
-    ),
+    stream_event_payloads=r"The data of this event is of type (\w+)",
 )
 
 FLAVORS: dict[str, Flavor] = {f.name: f for f in (OPENAI, AZURE)}
