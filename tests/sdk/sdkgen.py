@@ -65,6 +65,7 @@ REAL_SPECS = (
     RealSpec("azure-agents-v1", "azure/azure-ai-agents-v1.json", "azure"),
 )
 OPENAI_REAL = tuple(r for r in REAL_SPECS if r.flavor == "openai")
+AZURE_AGENTS = next(r for r in REAL_SPECS if r.flavor == "azure")
 OUR_SPECS_AS_REAL = (
     RealSpec("specs-openai-runs", "openai/runs.yaml", "openai", root=OUR_SPECS),
     RealSpec("specs-azure-runs", "azure/runs.json", "azure", root=OUR_SPECS),
