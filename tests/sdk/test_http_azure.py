@@ -110,6 +110,37 @@ def test_token_provider_gives_a_bearer_token_and_is_asked_again_when_it_expires(
     assert all("api-key" not in r.headers for r in recorder.requests)
 
 
+def test_an_azure_core_token_credential_is_asked_for_the_spec_scope(azure_sdk: ModuleType) -> None:
+    asked: list[tuple[str, ...]] = []
+
+    class AccessToken:
+        token = "entra-token"
+        expires_on = 4102444800  # 2100: cached for every request of this test
+
+    class Credential:  # the shape of azure.identity's credentials: get_token(*scopes)
+        def get_token(self, *scopes: str) -> AccessToken:
+            asked.append(scopes)
+            return AccessToken()
+
+    client, recorder = make_client(
+        azure_sdk, lambda r: httpx.Response(200, json=thread_run()), credential=Credential()
+    )
+    client.runs.get("thread_1", "run_1")
+    client.runs.get("thread_1", "run_1")
+    assert asked == [("https://ai.azure.com/.default",)]
+    assert [r.headers["authorization"] for r in recorder.requests] == ["Bearer entra-token"] * 2
+
+
+def test_seed_002_update_run(azure_sdk: ModuleType) -> None:
+    """Seed 002: `POST {endpoint}/threads/{threadId}/runs/{runId}?api-version=v1`, body `metadata`."""
+    client, recorder = make_client(azure_sdk, lambda r: httpx.Response(200, json=thread_run()))
+    run = client.runs.update("thread_1", "run_1", metadata={"reason": "seed 002"})
+    sent = recorder.requests[0]
+    assert (sent.method, str(sent.url)) == ("POST", f"{ENDPOINT}/threads/thread_1/runs/run_1?api-version=v1")
+    assert json.loads(sent.content) == {"metadata": {"reason": "seed 002"}}
+    assert run.id == "run_1"
+
+
 def test_api_version_is_on_every_request_and_can_be_chosen(azure_sdk: ModuleType) -> None:
     page = {"object": "list", "data": [], "first_id": "", "last_id": "", "has_more": False}
     client, recorder = make_client(
