@@ -18,9 +18,8 @@ from pathlib import Path
 from typing import Any
 
 from generator import __version__
+from generator.locations import PACKAGE_ROOT, templates_dir
 
-PACKAGE_ROOT = Path(__file__).resolve().parent
-TEMPLATES_ROOT = PACKAGE_ROOT.parent / "templates"
 CACHE_FORMAT = "1"
 """Bumped when the layout of the cache changes, so old entries are never misread."""
 
@@ -42,9 +41,10 @@ def file_digest(path: Path) -> str:
 def generator_digest() -> str:
     """Digest of the generator's own code and templates: a new generator invalidates old runs."""
     parts: list[str | bytes] = [__version__, CACHE_FORMAT]
-    for root in (PACKAGE_ROOT, TEMPLATES_ROOT):
-        if not root.is_dir():
-            continue
+    roots = [PACKAGE_ROOT]
+    if not templates_dir().is_relative_to(PACKAGE_ROOT):
+        roots.append(templates_dir())  # a checkout: templates sit beside the package
+    for root in roots:
         for path in sorted(_source_files(root)):
             parts.append(path.relative_to(root).as_posix())
             parts.append(path.read_bytes())

@@ -13,13 +13,14 @@ from __future__ import annotations
 import importlib
 import time
 from collections.abc import Callable, Iterator, Sequence
-from contextlib import contextmanager
+from contextlib import ExitStack, contextmanager
 from dataclasses import dataclass, field, replace
 from pathlib import Path
 from typing import TYPE_CHECKING, Literal, Protocol
 
 from generator.cache import Cache, RunRecord, digest, file_digest, generator_digest
 from generator.diagnostics import Diagnostic, SpecError
+from generator.lock import LOCK_TIMEOUT, Busy, output_lock
 from generator.plan import FilePlan, Formatter, PlannedFile, TargetOptions
 from generator.write import (
     MANIFEST,
@@ -133,16 +134,26 @@ def run(
     cache: Cache | None,
     check: bool = False,
     reporter: Reporter | None = None,
+    lock_timeout: float = LOCK_TIMEOUT,
 ) -> Outcome:
-    """Generate (or with `check`, compare) one SDK."""
+    """Generate (or with `check`, compare) one SDK.
+
+    A writing run holds the lock of its output folder while it renders, writes and
+    records, so two runs into one folder never interleave; a second run waits up to
+    `lock_timeout` seconds for it, then fails.
+    """
     report = reporter or _Silent()
     clock = _Clock()
     with clock.stage("fingerprint"):
         record = cache.run_record(job.output) if cache is not None else None
         up_to_date = record is not None and _up_to_date(job, record)
     if up_to_date:
+        manifest = read_manifest(job.output) or Manifest(files=())
         return Outcome(
-            job, "clean" if check else "unchanged", timings=tuple(clock.timings)
+            job,
+            "clean" if check else "unchanged",
+            files=len(manifest.files) + len(manifest.hand_written),
+            timings=tuple(clock.timings),
         )
 
     report.stage("load")
@@ -168,41 +179,61 @@ def run(
         plan = target_plan(job.target)(api, flavor, options)
         warnings.extend(plan.warnings)
 
-    files, rendered, formatted, keys, format_warnings = _produce(
-        job, plan, record, cache, report, clock
-    )
-    warnings.extend(format_warnings)
+    with ExitStack() as held:
+        if not check:  # --check writes nothing and takes no lock
+            report.stage("lock")
+            with clock.stage("lock"):
+                try:
+                    held.enter_context(output_lock(job.output, lock_timeout))
+                except Busy as busy:
+                    raise _busy_error(job, busy, lock_timeout) from None
+            if cache is not None:
+                record = cache.run_record(job.output)  # a run we waited for saved one
+        files, rendered, formatted, keys, format_warnings = _produce(
+            job, plan, record, cache, report, clock
+        )
+        warnings.extend(format_warnings)
 
-    report.stage("write")
-    with clock.stage("write"):
-        if check:
-            changes = compare(job.output, files)
-            outcome = Outcome(
-                job,
-                "stale" if changes else "clean",
-                files=len(files),
-                changes=changes,
-                rendered=rendered,
-                formatted=formatted,
-                warnings=tuple(warnings),
-            )
-            if changes and cache is not None:
-                cache.forget_run(job.output)
-        else:
-            result = write_output(job.output, files)
-            outcome = Outcome(
-                job,
-                "written" if result.changed else "unchanged",
-                files=len(files),
-                written=result.written,
-                deleted=result.deleted,
-                rendered=rendered,
-                formatted=formatted,
-                warnings=tuple(warnings),
-            )
-        if cache is not None and outcome.status in ("written", "unchanged", "clean"):
-            _save_record(job, cache, inputs, keys)
+        report.stage("write")
+        with clock.stage("write"):
+            if check:
+                changes = compare(job.output, files)
+                outcome = Outcome(
+                    job,
+                    "stale" if changes else "clean",
+                    files=len(files),
+                    changes=changes,
+                    rendered=rendered,
+                    formatted=formatted,
+                    warnings=tuple(warnings),
+                )
+                if changes and cache is not None:
+                    cache.forget_run(job.output)
+            else:
+                result = write_output(job.output, files)
+                outcome = Outcome(
+                    job,
+                    "written" if result.changed else "unchanged",
+                    files=len(files),
+                    written=result.written,
+                    deleted=result.deleted,
+                    rendered=rendered,
+                    formatted=formatted,
+                    warnings=tuple(warnings),
+                )
+            if cache is not None and outcome.status != "stale":
+                _save_record(job, cache, inputs, keys)
     return replace(outcome, timings=tuple(clock.timings))
+
+
+def _busy_error(job: Job, busy: Busy, timeout: float) -> SpecError:
+    holder = f" (process {busy.holder})" if busy.holder.isdigit() else ""
+    return SpecError.at(
+        f"another sdkforge run{holder} is writing this folder; gave up after "
+        f"{timeout:g} s (--lock-timeout)",
+        code="output-locked",
+        file=job.output_label,
+    )
 
 
 # ----------------------------------------------------------------- fingerprint

@@ -8,7 +8,6 @@ from __future__ import annotations
 
 from collections.abc import Callable
 from functools import cache
-from pathlib import Path
 from typing import Any
 
 import jinja2
@@ -18,8 +17,7 @@ from generator.encoders.markdown import md_code, md_text
 from generator.encoders.python import py_comment, py_literal, py_str
 from generator.encoders.toml import toml_str
 from generator.encoders.typescript import ts_comment, ts_literal, ts_str
-
-TEMPLATES = Path(__file__).resolve().parent.parent / "templates"
+from generator.locations import templates_dir
 
 FILTERS: dict[str, Callable[..., str]] = {
     "py_str": py_str,
@@ -38,7 +36,7 @@ FILTERS: dict[str, Callable[..., str]] = {
 @cache
 def environment(target: str) -> jinja2.Environment:
     env = jinja2.Environment(
-        loader=jinja2.FileSystemLoader(str(TEMPLATES / target)),
+        loader=jinja2.FileSystemLoader(str(templates_dir() / target)),
         undefined=jinja2.StrictUndefined,
         keep_trailing_newline=True,
         trim_blocks=True,

@@ -12,6 +12,7 @@ from typing import TYPE_CHECKING, cast
 import click
 
 from generator.commands.errors import run_or_exit
+from generator.lock import LOCK_TIMEOUT
 
 if TYPE_CHECKING:
     from generator.config import ProjectConfig
@@ -62,6 +63,14 @@ EXIT_STALE = 1
 @click.option(
     "--no-cache", is_flag=True, help="Neither read nor write the cache (a cold run)."
 )
+@click.option(
+    "--lock-timeout",
+    type=click.FloatRange(min=0),
+    default=LOCK_TIMEOUT,
+    show_default=True,
+    metavar="SECONDS",
+    help="How long to wait for another run writing the same output folder.",
+)
 @click.option("--quiet", "-q", is_flag=True, help="Print only warnings and errors.")
 @click.option(
     "--verbose",
@@ -80,6 +89,7 @@ def generate(
     config_file: Path | None,
     check: bool,
     no_cache: bool,
+    lock_timeout: float,
     quiet: bool,
     verbose: bool,
 ) -> None:
@@ -126,11 +136,24 @@ def generate(
                 chosen or config.formatter,
             )
         ]
+    started = time.perf_counter()
     outcomes = _run_all(
-        jobs, config, check=check, use_cache=not no_cache, quiet=quiet, verbose=verbose
+        jobs,
+        config,
+        check=check,
+        use_cache=not no_cache,
+        lock_timeout=lock_timeout,
+        quiet=quiet,
+        verbose=verbose,
     )
     if check:
-        _report_check(outcomes, quiet=quiet)
+        _report_stale(outcomes)
+    if not quiet:
+        # Last, and whether or not stderr is a terminal: a CI log shows what happened.
+        elapsed = time.perf_counter() - started
+        click.echo(_total(outcomes, check=check, seconds=elapsed), err=True)
+    if check and any(o.status == "stale" for o in outcomes):
+        sys.exit(EXIT_STALE)
 
 
 def _configured_jobs(config: ProjectConfig, formatter: Formatter | None) -> list[Job]:
@@ -180,6 +203,7 @@ def _run_all(
     *,
     check: bool,
     use_cache: bool,
+    lock_timeout: float,
     quiet: bool,
     verbose: bool,
 ) -> list[Outcome]:
@@ -191,13 +215,19 @@ def _run_all(
         cache.ensure_ignored()
     interactive = sys.stderr.isatty() and not quiet
     outcomes: list[Outcome] = []
-    started = time.perf_counter()
     for index, job in enumerate(jobs, start=1):
         progress = Progress(
             f"[{index}/{len(jobs)}] {job.output_label}", enabled=interactive
         )
         outcome = run_or_exit(
-            partial(run, job, cache=cache, check=check, reporter=progress)
+            partial(
+                run,
+                job,
+                cache=cache,
+                check=check,
+                reporter=progress,
+                lock_timeout=lock_timeout,
+            )
         )
         progress.close()
         outcomes.append(outcome)
@@ -214,8 +244,6 @@ def _run_all(
                     err=True,
                 )
     print_warnings([w for o in outcomes for w in o.warnings], verbose=verbose)
-    if verbose:
-        click.echo(f"total {time.perf_counter() - started:.2f} s", err=True)
     return outcomes
 
 
@@ -230,11 +258,21 @@ def _summary(outcome: Outcome) -> str:
     return f"{label}: {outcome.files} files, {', '.join(parts)} ({seconds:.2f} s)"
 
 
-def _report_check(outcomes: Sequence[Outcome], *, quiet: bool) -> None:
+def _total(outcomes: Sequence[Outcome], *, check: bool, seconds: float) -> str:
+    """`generated 4 SDKs (222 files, 3 changed) in 1.3 s`, or `checked ...` for --check."""
+    sdks = f"{len(outcomes)} SDK{'s' if len(outcomes) != 1 else ''}"
+    files = sum(o.files for o in outcomes)
+    if check:
+        stale = sum(len(o.changes) for o in outcomes)
+        state = f"{stale} out of date" if stale else "up to date"
+        return f"checked {sdks} ({files} files, {state}) in {seconds:.1f} s"
+    changed = sum(len(o.written) + len(o.deleted) for o in outcomes)
+    return f"generated {sdks} ({files} files, {changed} changed) in {seconds:.1f} s"
+
+
+def _report_stale(outcomes: Sequence[Outcome]) -> None:
     stale = [o for o in outcomes if o.status == "stale"]
     if not stale:
-        if not quiet and sys.stderr.isatty():
-            click.echo("generated output is up to date", err=True)
         return
     for outcome in stale:
         out = outcome.job.output_label
@@ -245,7 +283,6 @@ def _report_check(outcomes: Sequence[Outcome], *, quiet: bool) -> None:
         f"{total} generated file(s) out of date; run `sdkforge generate` to update them",
         err=True,
     )
-    sys.exit(EXIT_STALE)
 
 
 # ----------------------------------------------------------------- terminal output

@@ -18,11 +18,11 @@ import sys
 from pathlib import Path
 
 import pytest
+from needs import need
 from regen import CASES, CASES_DIR, REPO, Case, runtime_paths, runtime_store
 
 from generator.pipeline import Job, run
 
-TSC = REPO / "tests" / "node" / "node_modules" / ".bin" / "tsc"
 PAIRS = [pytest.param(case, target, id=f"{case.name}-{target}") for case in CASES for target in case.targets]
 
 
@@ -139,12 +139,12 @@ def test_python_expected_tree_is_mypy_strict_clean(case: Case, tmp_path: Path) -
     assert result.returncode == 0, result.stdout[-3000:]
 
 
+@pytest.mark.needs("node", "tsc")
 @pytest.mark.parametrize("case", [c for c in CASES if "typescript" in c.targets], ids=lambda c: c.name)
 def test_typescript_expected_tree_is_tsc_strict_clean(case: Case, tmp_path: Path) -> None:
-    assert TSC.is_file(), f"tsc is missing: run `npm ci` in tests/node ({TSC})"
     root = _assembled(case, "typescript", tmp_path / "sdk")
     result = subprocess.run(
-        [str(TSC), "-p", str(root / "tsconfig.json"), "--strict", "--noEmit"],
+        [str(need("tsc")), "-p", str(root / "tsconfig.json"), "--strict", "--noEmit"],
         capture_output=True,
         text=True,
         check=False,

@@ -16,12 +16,10 @@ from sdkgen import (
     SdkSpec,
     generate,
     import_sdk,
-    require_python_target,
 )
 
 
 def _generated(sdk: SdkSpec, tmp_path_factory: pytest.TempPathFactory) -> Path:
-    require_python_target()
     return generate(sdk, tmp_path_factory.mktemp(sdk.package) / "sdk")
 
 
@@ -57,7 +55,6 @@ def real_sdk(tmp_path_factory: pytest.TempPathFactory) -> Callable[[RealSpec, st
     def get(real: RealSpec, package: str, client: str) -> Path:
         key = (real.id, package, client)
         if key not in made:
-            require_python_target()
             sdk = SdkSpec(real.path, real.flavor, package, client)
             made[key] = generate(sdk, tmp_path_factory.mktemp(f"{real.id}-{package}") / "sdk")
         return made[key]

@@ -18,9 +18,9 @@ from contextlib import contextmanager
 from pathlib import Path
 
 import pytest
-from sdkgen import AZURE_RUNS, NODE_BIN, OPENAI_RUNS
+from needs import need
+from sdkgen import AZURE_RUNS, OPENAI_RUNS
 
-PRISM = NODE_BIN / "prism"
 STARTUP_LIMIT_S = 90.0
 """Upper bound for Prism to come up; a cold node start takes a few seconds here."""
 
@@ -31,20 +31,16 @@ def free_port() -> int:
         return int(sock.getsockname()[1])
 
 
-def require_prism() -> None:
-    if not PRISM.exists():
-        pytest.skip("tests/node/node_modules is absent: run `npm ci` in tests/node to install Prism")
-
-
 @contextmanager
 def prism_server(spec: Path) -> Iterator[str]:
     """Start `prism mock --errors SPEC` on a free loopback port; yield its base URL."""
-    require_prism()
+    need("node")
+    prism = need("prism")
     last_output = ""
     for _attempt in range(3):
         port = free_port()
         process = subprocess.Popen(
-            [str(PRISM), "mock", "-h", "127.0.0.1", "-p", str(port), "--errors", str(spec)],
+            [str(prism), "mock", "-h", "127.0.0.1", "-p", str(port), "--errors", str(spec)],
             stdout=subprocess.PIPE,
             stderr=subprocess.STDOUT,
             text=True,

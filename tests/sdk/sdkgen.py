@@ -7,7 +7,6 @@ so these tests exercise exactly what users run.
 from __future__ import annotations
 
 import importlib
-import importlib.util
 import subprocess
 import sys
 from dataclasses import dataclass
@@ -15,11 +14,11 @@ from pathlib import Path
 from types import ModuleType
 
 import pytest
+from needs import need
 
 REPO = Path(__file__).resolve().parents[2]
 SHARED_SPECS = REPO / ".." / "shared" / "specs"
 OUR_SPECS = REPO / "specs"
-NODE_BIN = REPO / "tests" / "node" / "node_modules" / ".bin"
 
 
 @dataclass(frozen=True)
@@ -53,8 +52,8 @@ class RealSpec:
 
     def param(self) -> object:
         marks = [pytest.mark.slow] if self.slow else []
-        if not self.path.is_file():
-            marks.append(pytest.mark.skip(reason=f"{self.path} is not there (../shared beside the repo)"))
+        if self.root == SHARED_SPECS:
+            marks.append(pytest.mark.needs("shared-specs"))
         return pytest.param(self, id=self.id, marks=marks)
 
 
@@ -71,19 +70,6 @@ OUR_SPECS_AS_REAL = (
     RealSpec("specs-azure-runs", "azure/runs.json", "azure", root=OUR_SPECS),
 )
 """Our own specs, run through the same example checks as the published ones."""
-
-
-def python_target_ready() -> bool:
-    spec = importlib.util.find_spec("generator.targets.python")
-    if spec is None:
-        return False
-    module = importlib.import_module("generator.targets.python")
-    return callable(getattr(module, "plan", None))
-
-
-def require_python_target() -> None:
-    if not python_target_ready():
-        pytest.skip("the Python target (generator.targets.python.plan) is not built yet")
 
 
 def generate(sdk: SdkSpec, output: Path) -> Path:
@@ -111,6 +97,18 @@ def generate(sdk: SdkSpec, output: Path) -> Path:
     if result.returncode != 0:
         pytest.fail(f"generation failed ({result.returncode}): {' '.join(command)}\n{result.stderr[-4000:]}")
     return output
+
+
+def compiled_typescript(sdk: SdkSpec, root: Path) -> Path:
+    """Generate the TypeScript SDK `sdk` under `root` and compile it with tsc: its `dist/index.js`."""
+    out = generate(sdk, root / sdk.package)
+    result = subprocess.run(
+        [str(need("tsc")), "-p", str(out / "tsconfig.json")], capture_output=True, text=True, check=False
+    )
+    assert result.returncode == 0, f"tsc failed on {sdk.package}:\n{result.stdout[-3000:]}{result.stderr[-2000:]}"
+    index = out / "dist" / "index.js"
+    assert index.is_file(), f"tsc wrote no {index}"
+    return index
 
 
 def import_sdk(output: Path, package: str) -> ModuleType:

@@ -16,8 +16,7 @@ COMMITTED = [
 
 def _project(relative: str, package: str) -> Path:
     project = REPO / relative
-    if not (project / package / "__init__.py").is_file():
-        pytest.skip(f"{relative} has not been generated yet (run `sdkforge generate`)")
+    assert (project / package / "__init__.py").is_file(), f"{relative} is not generated (run `sdkforge generate`)"
     return project
 
 

@@ -46,12 +46,18 @@ class FakeServer:
     body: str
     requests: list[httpx.Request] = field(default_factory=list)
 
+    def streams(self) -> bool:
+        return self.body.lstrip().startswith("event:")
+
     def handle(self, request: httpx.Request) -> httpx.Response:
         # Installed on the class as a bound method, so httpx's `self` is not passed.
         request.read()
         self.requests.append(request)
-        if self.body.lstrip().startswith("event:"):
-            return httpx.Response(200, headers={"content-type": "text/event-stream"}, content=self.body.encode())
+        if self.streams():
+            # A documented transcript stops after its last line; a server ends every
+            # event, the last one too, with a blank line (else the event is dropped).
+            events = self.body.rstrip("\n") + "\n\n"
+            return httpx.Response(200, headers={"content-type": "text/event-stream"}, content=events.encode())
         return httpx.Response(
             200, headers={"content-type": "application/json"}, content=_as_json_text(self.body).encode()
         )
@@ -90,6 +96,11 @@ def test_embedded_python_examples_run(
                 with contextlib.redirect_stdout(out):
                     exec(compile(code, f"<{label}>", "exec"), {"__name__": "__main__"})  # noqa: S102 - the spec's own example
             except Exception as err:  # noqa: BLE001 - report every failing example, not the first
+                if op.streaming is None and server.streams() and type(err).__name__ == "APIResponseValidationError":
+                    # The spec gives this operation no event stream, so the SDK expects
+                    # JSON: it must say that the stream is not, never return the text.
+                    ran += 1
+                    continue
                 failures.append(f"{label}: {type(err).__name__}: {err}"[:500] + f"\n--- code ---\n{code}")
                 continue
             ran += 1

@@ -15,7 +15,7 @@ from pathlib import Path
 
 import pytest
 from prism import prism_server, require_prism
-from sdkgen import AZURE_RUNS, NODE_BIN, OPENAI_RUNS, REPO, SdkSpec, build_ir, generate
+from sdkgen import AZURE_RUNS, OPENAI_RUNS, REPO, SdkSpec, build_ir, compiled_typescript
 
 NODE_TEST = REPO / "tests" / "node" / "prism.test.mjs"
 
@@ -28,17 +28,6 @@ def _typescript_target_ready() -> bool:
     except ImportError:
         return False
     return callable(getattr(module, "plan", None))
-
-
-def _compiled(sdk: SdkSpec, root: Path) -> Path:
-    out = generate(sdk, root / sdk.package)
-    result = subprocess.run(
-        [str(NODE_BIN / "tsc"), "-p", str(out / "tsconfig.json")], capture_output=True, text=True, check=False
-    )
-    assert result.returncode == 0, f"tsc failed on {sdk.package}:\n{result.stdout[-3000:]}{result.stderr[-2000:]}"
-    index = out / "dist" / "index.js"
-    assert index.is_file(), f"tsc wrote no {index}"
-    return index
 
 
 def _operations(sdk: SdkSpec) -> str:
@@ -56,8 +45,8 @@ def test_typescript_clients_pass_prism_validation(tmp_path: Path) -> None:
     azure = SdkSpec(AZURE_RUNS.spec, "azure", "azure-agents-runs", "AgentsClient", target="typescript")
     env = dict(os.environ)
     env.update(
-        OPENAI_SDK=str(_compiled(openai, tmp_path)),
-        AZURE_SDK=str(_compiled(azure, tmp_path)),
+        OPENAI_SDK=str(compiled_typescript(openai, tmp_path)),
+        AZURE_SDK=str(compiled_typescript(azure, tmp_path)),
         OPENAI_OPERATIONS=_operations(openai),
         AZURE_OPERATIONS=_operations(azure),
     )

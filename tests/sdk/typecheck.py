@@ -8,7 +8,7 @@ import subprocess
 import sys
 from pathlib import Path
 
-VENV_BIN = Path(sys.executable).parent
+from needs import need
 
 
 def mypy_strict(project: Path, package: str, scratch: Path) -> subprocess.CompletedProcess[str]:
@@ -48,10 +48,8 @@ def pyright_strict(project: Path, package: str, scratch: Path) -> subprocess.Com
         ),
         encoding="utf-8",
     )
-    pyright = VENV_BIN / "pyright"
-    command = [str(pyright)] if pyright.exists() else [sys.executable, "-m", "pyright"]
     return subprocess.run(
-        [*command, "--outputjson", "--pythonpath", sys.executable, "-p", str(config)],
+        [str(need("pyright")), "--outputjson", "--pythonpath", sys.executable, "-p", str(config)],
         cwd=project,
         capture_output=True,
         text=True,

@@ -6,6 +6,8 @@ hand-written home (overwrite=False) and a README. Environment knobs, for tests
 that run the CLI in a subprocess:
 - `FAKESDK_SLOW=<seconds>`: every render sleeps, and `FAKESDK_RENDERING=<file>` is
   touched when rendering starts (so a test can kill the process mid-render);
+- `FAKESDK_HOLD=<file>`: rendering waits until that file exists;
+- `FAKESDK_LOADING=<file>`: touched when the spec is loaded;
 - `FAKESDK_RENDER_LOG=<file>`: each rendered path is appended to that file.
 """
 
@@ -28,6 +30,7 @@ TARGET = "fake"
 def load_api(
     spec: Path, label: str, cache_dir: Path | None
 ) -> tuple[Api, tuple[Path, ...]]:
+    _touch_marker("FAKESDK_LOADING")
     data = json.loads(spec.read_text(encoding="utf-8"))
     models = tuple(
         ObjectModel(
@@ -57,10 +60,17 @@ def _module_name(model: str) -> str:
     return model.lower()
 
 
-def _rendering(path: str, text: str) -> str:
-    marker = os.environ.get("FAKESDK_RENDERING")
+def _touch_marker(variable: str) -> None:
+    marker = os.environ.get(variable)
     if marker:
         Path(marker).touch()
+
+
+def _rendering(path: str, text: str) -> str:
+    _touch_marker("FAKESDK_RENDERING")
+    hold = os.environ.get("FAKESDK_HOLD")
+    while hold and not Path(hold).exists():
+        time.sleep(0.01)
     slow = os.environ.get("FAKESDK_SLOW")
     if slow:
         time.sleep(float(slow))

@@ -2,8 +2,6 @@
 
 from __future__ import annotations
 
-import importlib
-import importlib.util
 import os
 import subprocess
 import sys
@@ -68,10 +66,7 @@ def test_fake_target_output_is_identical_across_hash_seeds(tmp_path: Path) -> No
 
 
 def _configured() -> list[object]:
-    try:
-        sdks = load_config(REPO / "pyproject.toml").sdks
-    except Exception:  # noqa: BLE001 - a broken config is reported by test_config
-        return []
+    sdks = load_config(REPO / "pyproject.toml").sdks
     return [pytest.param(sdk, id=sdk.output) for sdk in sdks]
 
 
@@ -82,12 +77,6 @@ def test_configured_sdks_are_identical_across_hash_seeds(
     from generator.config import SdkConfig
 
     assert isinstance(sdk, SdkConfig)
-    if importlib.util.find_spec(
-        f"generator.targets.{sdk.target}"
-    ) is None or not hasattr(
-        importlib.import_module(f"generator.targets.{sdk.target}"), "plan"
-    ):
-        pytest.skip(f"the {sdk.target} target is not built yet")
     trees = []
     for seed in SEEDS:
         out = tmp_path / f"out-{seed}"

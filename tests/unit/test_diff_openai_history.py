@@ -18,9 +18,7 @@ FEB, MAR, LATEST = (
     SPECS / f"openapi-{v}.yaml" for v in ("2024-02-23", "2024-03-27", "latest")
 )
 
-pytestmark = pytest.mark.skipif(
-    not SPECS.is_dir(), reason="../shared/specs is not beside the repository"
-)
+pytestmark = pytest.mark.needs("shared-specs")
 
 
 @cache

@@ -5,11 +5,11 @@ from __future__ import annotations
 
 import ast
 import json
-import shutil
 import subprocess
 import tomllib
 
 import pytest
+from needs import need
 
 from generator.encoders.invisible import is_invisible
 from generator.encoders.json import json_literal
@@ -136,9 +136,7 @@ def test_typescript_doc_table() -> None:
 
 
 def _node() -> str:
-    node = shutil.which("node")
-    assert node is not None, "node is needed for the TypeScript encoder round trip"
-    return node
+    return str(need("node"))
 
 
 def test_typescript_strings_round_trip_through_node() -> None:

@@ -153,7 +153,7 @@ def test_apply_is_pure() -> None:
     assert api.resources[0].operations[0].name == "get"
 
 
-@pytest.mark.skipif(not SPECS.exists(), reason="../shared/specs not present")
+@pytest.mark.needs("shared-specs")
 def test_real_specs_detect_and_group() -> None:
     from generator.ir.build import build
     from generator.load import load

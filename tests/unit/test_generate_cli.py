@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import re
 import sys
 from collections.abc import Iterator
 from pathlib import Path
@@ -63,9 +64,35 @@ def test_no_arguments_generates_every_configured_sdk(project: Path) -> None:
     assert (project / "out" / "two" / "two" / "models" / "step.py").exists()
     assert "client TwoClient" in (project / "out" / "two" / "README.txt").read_text()
     assert "(azure," in (project / "out" / "two" / "README.txt").read_text()
-    # not a terminal and not verbose: nothing to say
-    assert out == "" and err == ""
+    # not a terminal and not verbose: only the summary line
+    assert out == ""
+    assert re.fullmatch(r"generated 2 SDKs \(10 files, 10 changed\) in \d+\.\d s\n", err)
     assert (project / "cache" / ".gitignore").read_text() == "*\n"
+
+
+def test_summary_line_counts_what_changed_and_quiet_silences_it(project: Path) -> None:
+    assert _invoke("generate")[0] == 0
+    code, _, err = _invoke("generate")
+    assert code == 0 and re.fullmatch(r"generated 2 SDKs \(10 files, 0 changed\) in \S+ s\n", err)
+    fakesdk.write_spec(project / "spec.json", {"Run": {"id": "integer"}})
+    code, _, err = _invoke("generate", "--no-cache")
+    # each SDK: run.py and __init__.py rewritten, step.py removed
+    assert code == 0 and err.startswith("generated 2 SDKs (8 files, 6 changed) in ")
+    assert _invoke("generate", "--quiet") == (0, "", "")
+    assert _invoke("generate", "--quiet", "--check") == (0, "", "")
+
+
+def test_check_summary_line(project: Path) -> None:
+    assert _invoke("generate")[0] == 0
+    code, _, err = _invoke("generate", "--check")
+    assert code == 0 and re.fullmatch(r"checked 2 SDKs \(10 files, up to date\) in \S+ s\n", err)
+    (project / "out" / "one" / "README.txt").write_text("edited\n")
+    code, _, err = _invoke("generate", "--check", "--no-cache")
+    assert code == 1
+    assert "out/one/README.txt: differs" in err
+    assert err.splitlines()[-1].startswith("checked 2 SDKs (10 files, 1 out of date) in ")
+    code, _, err = _invoke("generate", "--check", "--no-cache", "--quiet")
+    assert code == 1 and "out/one/README.txt: differs" in err and "checked" not in err
 
 
 def test_check_is_clean_after_generate_and_names_stale_files(project: Path) -> None:
@@ -256,5 +283,5 @@ def test_exit_codes_of_the_real_process(project: Path) -> None:
         sdkforge("generate", "--verbose")
         .stderr.rstrip()
         .splitlines()[-1]
-        .startswith("total ")
+        .startswith("generated 2 SDKs (")
     )

@@ -12,9 +12,7 @@ SPECS = Path(__file__).resolve().parents[2] / ".." / "shared" / "specs"
 OPENAI = SPECS / "openai"
 AZURE = SPECS / "azure" / "azure-ai-agents-v1.json"
 
-pytestmark = pytest.mark.skipif(
-    not SPECS.is_dir(), reason="../shared/specs is not beside the repository"
-)
+pytestmark = pytest.mark.needs("shared-specs")
 
 
 @pytest.mark.parametrize(

@@ -18,6 +18,7 @@ from typing import Any
 
 import httpx
 import pytest
+from needs import need
 
 from generator.flavors import AZURE, OPENAI, Flavor, apply
 from generator.ir.model import (
@@ -324,9 +325,7 @@ def test_output_is_black_clean_and_has_no_unused_imports(
         assert black.returncode == 0, black.stderr.decode()
         ruff = subprocess.run(
             [
-                sys.executable,
-                "-m",
-                "ruff",
+                str(need("ruff")),
                 "check",
                 "--select",
                 "F401",
@@ -817,9 +816,7 @@ def test_no_file_is_too_long(openai_sdk: tuple[Path, ModuleType]) -> None:
 def test_output_is_pyright_strict_clean(
     openai_sdk: tuple[Path, ModuleType], azure_sdk: tuple[Path, ModuleType]
 ) -> None:
-    pyright = Path(sys.executable).parent / "pyright"
-    if not pyright.exists():
-        pytest.skip("pyright is not installed beside the interpreter")
+    pyright = need("pyright")
     for root, _ in (openai_sdk, azure_sdk):
         result = subprocess.run(
             [str(pyright), "--pythonpath", sys.executable, str(root)],

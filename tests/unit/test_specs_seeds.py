@@ -21,7 +21,7 @@ SEEDS = REPO / ".." / "shared" / "seeds"
 OPENAI_SPEC = REPO / "specs" / "openai" / "runs.yaml"
 AZURE_SPEC = REPO / "specs" / "azure" / "runs.json"
 
-pytestmark = pytest.mark.skipif(not SEEDS.is_dir(), reason="../shared/seeds is not beside the repo")
+pytestmark = pytest.mark.needs("shared-seeds")
 
 
 @dataclass(frozen=True)

@@ -9,7 +9,6 @@ from __future__ import annotations
 
 import os
 import re
-import shutil
 import subprocess
 from pathlib import Path
 
@@ -23,10 +22,7 @@ REPO = Path(__file__).resolve().parents[2]
 NODE_DIR = REPO / "tests" / "node"
 TSC = NODE_DIR / "node_modules" / ".bin" / "tsc"
 
-pytestmark = [
-    pytest.mark.skipif(not TSC.exists(), reason="run `npm ci` in tests/node first"),
-    pytest.mark.skipif(shutil.which("node") is None, reason="node is not installed"),
-]
+pytestmark = pytest.mark.needs("node", "tsc")
 
 
 def compiled_sdk(out: Path, flavor: Flavor, azure: bool) -> Path:

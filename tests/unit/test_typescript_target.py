@@ -443,11 +443,11 @@ def test_azure_flavor_camel_case_dates_and_conversion() -> None:
     assert "createdAt: Date;" in models
     assert "cancelledAt: Date | null;" in models
     assert "lastError: RunObject.LastError | null;" in models
-    # a discriminated union takes the flavor's suffix
+    # a discriminated union takes the flavor's suffix, and admits a variant it does not know
     assert "stepDetails?: RunStepDetailsUnion;" in models
     assert (
-        "export type RunStepDetailsUnion = RunStepMessageCreationDetails | RunStepToolCallDetails;"
-        in models
+        "export type RunStepDetailsUnion = RunStepMessageCreationDetails | RunStepToolCallDetails"
+        " | Core.UnknownVariant<'type'>;" in models
     )
     # a base extended by subtypes (allOf + discriminator value) gets a union with itself last
     assert "tools: Array<AssistantToolDefinitionUnion>;" in models

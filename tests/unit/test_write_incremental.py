@@ -8,6 +8,7 @@ from collections.abc import Iterator
 from pathlib import Path
 
 import pytest
+from needs import need
 
 sys.path.insert(0, str(Path(__file__).resolve().parent))
 import fakesdk  # noqa: E402
@@ -161,11 +162,7 @@ def test_unparsable_python_is_kept_and_warned_about(tmp_path: Path) -> None:
 
 
 def test_ruff_formats_a_batch(tmp_path: Path) -> None:
-    if (
-        shutil.which("ruff") is None
-        and not (Path(sys.executable).parent / "ruff").exists()
-    ):
-        pytest.skip("ruff is not installed")
+    need("ruff")
     files = [
         Unformatted(f"m{i}.py", "python", f"x{i} = [ {i},{i} ]\n") for i in range(3)
     ]

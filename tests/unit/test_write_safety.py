@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import hashlib
 import json
 import os
 import signal
@@ -234,3 +235,61 @@ def test_kill_mid_generation_leaves_old_output_intact(
     assert (out / "pkg" / "models" / "thread.py").exists()
     assert (out / "NOTES.md").read_text() == "mine\n"
     assert [p.name for p in tmp_path.iterdir() if ".sdkforge-" in p.name] == []
+
+
+# ----------------------------------------------------------------- two runs, one folder
+
+
+def _assert_consistent(out: Path) -> None:
+    manifest = read_manifest(out)
+    assert manifest is not None
+    tree = _tree(out)
+    for path, sha in manifest.files:
+        assert hashlib.sha256(tree[path]).hexdigest() == sha, path
+    assert set(tree) == {p for p, _ in manifest.files} | set(manifest.hand_written) | {MANIFEST}
+
+
+def test_two_runs_into_one_folder_do_not_interleave(tmp_path: Path) -> None:
+    script, out = _project(tmp_path)
+    rendering, loading, release = (tmp_path / n for n in ("rendering", "loading", "release"))
+    first = _sdkforge(
+        script,
+        "generate",
+        env={"FAKESDK_RENDERING": str(rendering), "FAKESDK_HOLD": str(release)},
+    )
+    _wait_for(rendering, first)  # the first run holds the lock and is rendering
+    second = _sdkforge(script, "generate", "--no-cache", env={"FAKESDK_LOADING": str(loading)})
+    _wait_for(loading, second)
+    impatient = _sdkforge(script, "generate", "--lock-timeout", "0")
+    assert impatient.wait() == 2
+    message = impatient.communicate()[1].decode()
+    assert f"out: error: another sdkforge run (process {first.pid}) is writing this folder" in message
+    assert "Traceback" not in message
+    assert second.poll() is None, "the second run did not wait for the first"
+    release.touch()
+    first_err = first.communicate()[1].decode()
+    second_err = second.communicate()[1].decode()
+    assert first.returncode == 0 and second.returncode == 0, (first_err, second_err)
+    assert "(5 files, 5 changed)" in first_err
+    # the second run started only once the first had written everything
+    assert "(5 files, 0 changed)" in second_err
+    _assert_consistent(out)
+    assert [p.name for p in tmp_path.iterdir() if p.name.startswith(".out.")] == []
+
+
+def test_a_killed_run_leaves_no_lock_behind(tmp_path: Path) -> None:
+    script, out = _project(tmp_path)
+    rendering = tmp_path / "rendering"
+    proc = _sdkforge(
+        script,
+        "generate",
+        env={"FAKESDK_RENDERING": str(rendering), "FAKESDK_HOLD": str(tmp_path / "never")},
+    )
+    _wait_for(rendering, proc)
+    _kill(proc)
+    lock = tmp_path / ".out.sdkforge.lock"
+    assert lock.read_text() == f"{proc.pid}\n"  # left behind, but no longer held
+    again = _sdkforge(script, "generate", "--lock-timeout", "0")
+    assert again.wait() == 0, again.communicate()
+    _assert_consistent(out)
+    assert not lock.exists()

@@ -13,6 +13,7 @@ RUNTIME_MODULES: Mapping[str, str] = {
     "BaseModel": "_models",
     "PropertyInfo": "_models",
     "UnixDatetime": "_models",
+    "UnknownVariant": "_models",
     "NOT_GIVEN": "_types",
     "NotGiven": "_types",
     "Headers": "_types",

@@ -96,6 +96,7 @@ CLASS_RESERVED = frozenset(
         "TYPE_CHECKING",
         "Union",
         "UnixDatetime",
+        "UnknownVariant",
         "FileTypes",
         "NotGiven",
         "Stream",

@@ -18,6 +18,7 @@ from generator.ir.model import (
     TypeRef,
     UnionModel,
 )
+from generator.ir.streams import ends_with_done
 from generator.targets.python import names
 from generator.targets.python.layout import (
     annotation_lines,
@@ -200,7 +201,7 @@ class OperationWriter:
         stream = op.streaming
         if stream is not None:
             event = self._event_expr(op, needs)
-            envelope = self._enveloped(op)
+            stream_args = self._stream_args(op)
             flag = next(
                 (a for a in args if a.location == "body" and a.wire == stream.flag),
                 None,
@@ -212,13 +213,13 @@ class OperationWriter:
                     flag,
                     response,
                     event,
-                    envelope,
+                    stream_args,
                     doc,
                     spec_lines,
                     needs,
                 )
             return self._stream_method(
-                method_name, args, event, envelope, doc, spec_lines, needs
+                method_name, args, event, stream_args, doc, spec_lines, needs
             )
         sync = self._signature(method_name, args, response, False)
         asyn = self._signature(method_name, args, response, True)
@@ -241,6 +242,15 @@ class OperationWriter:
         if stream is None or stream.event_type is None:
             return "object"
         return self.mapper.annotation(stream.event_type, needs)
+
+    def _stream_args(self, op: Operation) -> list[str]:
+        """How the runtime reads this operation's events (`request(..., stream_cls=...)`)."""
+        args = []
+        if self._enveloped(op):
+            args.append("envelope=True")
+        if ends_with_done(op.streaming, self.models):
+            args.append("ends_with_done=True")
+        return args
 
     def _enveloped(self, op: Operation) -> bool:
         """Events decode from `{"event": sse.event, "data": json}` when every variant says so."""
@@ -403,13 +413,11 @@ class OperationWriter:
         ]
 
     def _stream_lines(
-        self, event: Expr, envelope: bool, is_async: bool, indent: str = BODY
+        self, event: Expr, stream_args: list[str], is_async: bool, indent: str = BODY
     ) -> list[str]:
         stream_cls = "AsyncStream" if is_async else "Stream"
         ann = Sub(stream_cls, (event,))
-        extra = [f"stream_cls={stream_cls}"]
-        if envelope:
-            extra.append("envelope=True")
+        extra = [f"stream_cls={stream_cls}", *stream_args]
         call = self._request_call("_events", ann, event, is_async, extra, indent)
         return [*call, f"{indent}return _events"]
 
@@ -418,7 +426,7 @@ class OperationWriter:
         name: str,
         args: list[Arg],
         event: Expr,
-        envelope: bool,
+        stream_args: list[str],
         doc: list[str],
         spec_lines: list[str],
         needs: Needs,
@@ -428,8 +436,12 @@ class OperationWriter:
         asyn = self._signature(name, args, Sub("AsyncStream", (event,)), True)
         return MethodCode(
             name,
-            tuple(sync + doc + spec_lines + self._stream_lines(event, envelope, False)),
-            tuple(asyn + doc + spec_lines + self._stream_lines(event, envelope, True)),
+            tuple(
+                sync + doc + spec_lines + self._stream_lines(event, stream_args, False)
+            ),
+            tuple(
+                asyn + doc + spec_lines + self._stream_lines(event, stream_args, True)
+            ),
             False,
         )
 
@@ -440,7 +452,7 @@ class OperationWriter:
         flag: Arg,
         response: Expr,
         event: Expr,
-        envelope: bool,
+        stream_args: list[str],
         doc: list[str],
         spec_lines: list[str],
         needs: Needs,
@@ -475,7 +487,7 @@ class OperationWriter:
             lines += doc
             lines += spec_lines
             lines.append(f"{BODY}if {flag.name}:")
-            lines += self._stream_lines(event, envelope, is_async, BODY + INDENT)
+            lines += self._stream_lines(event, stream_args, is_async, BODY + INDENT)
             lines += self._result_lines(response, is_async)
             out.append(tuple(lines))
         return MethodCode(name, out[0], out[1], False)

@@ -10,7 +10,8 @@ from pathlib import Path
 from generator.flavors.flavor import Flavor
 from generator.ir.model import Api, Model
 from generator.plan import FilePlan, Language, PlannedFile, TargetOptions
-from generator.render import TEMPLATES, render
+from generator.locations import templates_dir
+from generator.render import render
 from generator.targets.python import names
 from generator.ir.refs import model_refs, operation_refs
 from generator.targets.python.imports import all_list, from_import
@@ -58,7 +59,7 @@ RUNTIME_HEADER = (
 def code_digest() -> str:
     """Digest of this target's code and templates: a change to either re-renders everything."""
     h = hashlib.sha256()
-    roots = [Path(__file__).resolve().parent, TEMPLATES / TARGET]
+    roots = [Path(__file__).resolve().parent, templates_dir() / TARGET]
     for root in roots:
         for path in sorted(root.rglob("*")):
             if path.is_file() and path.suffix in (".py", ".jinja"):

@@ -166,18 +166,22 @@ class TypeMapper:
         anything = next((a for a in args if a in ANY_TYPES), None)
         if anything is not None:
             expr: Expr = anything
+        elif discriminated and prop is not None and context == "response":
+            # A newer server may send a tag this SDK does not know: `UnknownVariant`.
+            needs.typing.update({"Annotated", "Union"})
+            needs.runtime.update({"PropertyInfo", "UnknownVariant"})
+            expr = Sub(
+                "Annotated",
+                (
+                    Sub("Union", (*args, "UnknownVariant")),
+                    f"PropertyInfo(discriminator={py_literal(prop)})",
+                ),
+            )
         elif len(args) == 1:
             expr = args[0]
         else:
             needs.typing.add("Union")
             expr = Sub("Union", tuple(args))
-            if discriminated and prop is not None and context == "response":
-                needs.typing.add("Annotated")
-                needs.runtime.add("PropertyInfo")
-                expr = Sub(
-                    "Annotated",
-                    (expr, f"PropertyInfo(discriminator={py_literal(prop)})"),
-                )
         if nullable and expr not in ANY_TYPES:
             needs.typing.add("Optional")
             expr = Sub("Optional", (expr,))

@@ -14,7 +14,8 @@ from typing import Any
 from generator.flavors.flavor import Flavor
 from generator.ir.model import Api
 from generator.plan import FilePlan, Language, PlannedFile, TargetOptions
-from generator.render import TEMPLATES, environment
+from generator.locations import templates_dir
+from generator.render import environment
 from generator.targets.typescript.client import client_params, client_view
 from generator.targets.typescript.convert import DIRECTIONS, function_name
 from generator.targets.typescript.layout import assign_models
@@ -35,7 +36,7 @@ View = dict[str, Any]
 @cache
 def templates_digest() -> str:
     digest = hashlib.sha256()
-    root = TEMPLATES / TARGET
+    root = templates_dir() / TARGET
     for path in sorted(root.rglob("*")):
         if path.is_file():
             digest.update(path.relative_to(root).as_posix().encode())
@@ -163,7 +164,11 @@ def build_plan(api: Api, flavor: Flavor, options: TargetOptions) -> FilePlan:
             header=head,
             type_imports=types,
             value_imports=values,
-            core=import_path(path, core_dir) if view["functions"] else None,
+            core=(
+                import_path(path, core_dir)
+                if view["functions"] or mf.writer.uses_core
+                else None
+            ),
         )
         files.append(_file(path, "models.ts.j2", view))
     model_files = sorted(by_file)

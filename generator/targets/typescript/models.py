@@ -160,12 +160,8 @@ class ModelsFile:
         return " | ".join(values)
 
     def _union(self, model: UnionModel, nested: bool) -> str:
-        parts: list[str] = []
-        for v in model.variants:
-            text = self.writer.write(v, nested)
-            if text not in parts:
-                parts.append(text)
-        return " | ".join(parts) if parts else "unknown"
+        tag = model.discriminator.property if model.discriminator else None
+        return self.writer.union(model.variants, tag, nested)
 
     # ----------------------------------------------------------------- conversion
 

@@ -18,6 +18,7 @@ from generator.ir.model import (
     TypeRef,
     UnionModel,
 )
+from generator.ir.streams import ends_with_done
 from generator.targets.typescript.convert import (
     Converter,
     conversion_needed,
@@ -267,6 +268,7 @@ class ResourceFile:
             "stream_name": method_identifier(op.name + "_stream") if flag else None,
             "event_type": event_type,
             "stream_shape": self._stream_event(op)[1],
+            "ends_with_done": ends_with_done(op.streaming, self.naming.models),
         }
 
     def _stream_event(self, op: Operation) -> tuple[str, str]:

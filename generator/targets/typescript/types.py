@@ -48,6 +48,8 @@ class TypeWriter:
     refs: set[str] = field(default_factory=set)
     module_aliases: dict[str, str] = field(default_factory=dict)
     """Alias → models file stem of the module imports the shadowing needed."""
+    uses_core: bool = False
+    """True once a type names the runtime (`Core.UnknownVariant`)."""
 
     def write(self, t: TypeRef, in_namespace: bool = False) -> str:
         if isinstance(t, Primitive):
@@ -66,13 +68,25 @@ class TypeWriter:
         if isinstance(t, Ref):
             return self.ref(t.name, in_namespace)
         if isinstance(t, UnionOf):
-            parts: list[str] = []
-            for v in t.variants:
-                text = self.write(v, in_namespace)
-                if text not in parts:
-                    parts.append(text)
-            return " | ".join(parts) if parts else "unknown"
+            prop = t.discriminator.property if t.discriminator else None
+            return self.union(t.variants, prop, in_namespace)
         raise TypeError(f"unknown type {t!r}")
+
+    def union(
+        self, variants: tuple[TypeRef, ...], tag: str | None, in_namespace: bool
+    ) -> str:
+        """`A | B`; a discriminated union also admits a variant a newer server may send."""
+        parts: list[str] = []
+        for v in variants:
+            text = self.write(v, in_namespace)
+            if text not in parts:
+                parts.append(text)
+        if not parts:
+            return "unknown"
+        if tag is not None:
+            self.uses_core = True
+            parts.append(f"Core.UnknownVariant<{string_literal(tag)}>")
+        return " | ".join(parts)
 
     def ref(self, name: str, in_namespace: bool = False) -> str:
         if name not in self.naming.qualified:

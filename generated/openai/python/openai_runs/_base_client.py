@@ -13,6 +13,7 @@ import time
 from typing import (
     IO,
     Any,
+    Callable,
     Dict,
     List,
     Mapping,
@@ -26,7 +27,7 @@ from urllib.parse import quote
 
 import httpx
 
-from ._exceptions import APIConnectionError, APITimeoutError, status_error
+from ._exceptions import APIResponseValidationError, connection_error, status_error
 from ._models import construct_type, is_list, is_tuple, to_jsonable
 from ._types import NOT_GIVEN, NotGiven, StrDict, Timeout
 
@@ -244,17 +245,48 @@ class BaseClient:
     def _error(self, response: httpx.Response) -> Exception:
         return status_error(response, _body(response))
 
+    def _result(
+        self,
+        cast_to: object,
+        response: httpx.Response,
+        stream_cls: Optional[Type[Any]],
+        envelope: bool,
+        ends_with_done: bool,
+    ) -> Any:
+        def parse() -> Any:
+            if stream_cls is None:
+                return self._parse(cast_to, response)
+            return stream_cls(response, self, cast_to, envelope, ends_with_done)
+
+        return _answer(response, parse)
+
+    def _page(
+        self,
+        page_cls: Type[Any],
+        spec: RequestSpec,
+        info: Any,
+        response: httpx.Response,
+    ) -> Any:
+        return _answer(
+            response,
+            lambda: page_cls(self, spec, info, _json(response)),
+        )
+
     def _parse(self, cast_to: object, response: httpx.Response) -> Any:
         if cast_to is None or response.status_code == 204 or not response.content:
             return None
         if cast_to is bytes:
             return response.content
-        try:
-            data: object = response.json()
-        except ValueError:
-            # Not JSON (text, or a malformed body): hand it over as received.
+        if cast_to is str and "json" not in response.headers.get("content-type", ""):
             return response.text
-        return construct_type(cast_to, data)
+        return construct_type(cast_to, _json(response))
+
+
+def _answer(response: httpx.Response, parse: Callable[[], Any]) -> Any:
+    """What a method returns: the parsed result, or the raw response (parsed on demand)."""
+    from ._response import APIResponse
+
+    return APIResponse(response, parse) if raw_response_mode.get() else parse()
 
 
 def _query_text(value: object) -> str:
@@ -271,6 +303,16 @@ def _form_text(value: object) -> object:
     if isinstance(value, (dict, list)):
         return json.dumps(value)
     return str(value)
+
+
+def _json(response: httpx.Response) -> object:
+    """The body of a success response as JSON; a body that does not parse raises."""
+    try:
+        return response.json()
+    except ValueError as err:
+        raise APIResponseValidationError(
+            response, response.text, message=f"The response is not valid JSON: {err}"
+        ) from err
 
 
 def _body(response: httpx.Response) -> object:
@@ -342,18 +384,12 @@ class SyncAPIClient(BaseClient):
             request = self._build_request(spec, self._auth_headers(), retries_taken)
             try:
                 response = self._client.send(request, stream=stream)
-            except httpx.TimeoutException as err:
-                if retries_taken < self.max_retries:
-                    self._sleep(self._retry_delay(retries_taken, None))
-                    retries_taken += 1
-                    continue
-                raise APITimeoutError(request) from err
             except httpx.TransportError as err:
                 if retries_taken < self.max_retries:
                     self._sleep(self._retry_delay(retries_taken, None))
                     retries_taken += 1
                     continue
-                raise APIConnectionError(request=request) from err
+                raise connection_error(request, err) from err
             if response.is_success:
                 return response
             if retries_taken < self.max_retries and self._should_retry(response):
@@ -372,35 +408,13 @@ class SyncAPIClient(BaseClient):
         *,
         stream_cls: Optional[Type[Any]] = None,
         envelope: bool = False,
+        ends_with_done: bool = False,
     ) -> Any:
-        from ._response import APIResponse
-
         response = self.send(spec, stream=stream_cls is not None)
-        if raw_response_mode.get():
-            return APIResponse(
-                response, lambda: self._finish(cast_to, response, stream_cls, envelope)
-            )
-        return self._finish(cast_to, response, stream_cls, envelope)
-
-    def _finish(
-        self,
-        cast_to: object,
-        response: httpx.Response,
-        stream_cls: Optional[Type[Any]],
-        envelope: bool,
-    ) -> Any:
-        if stream_cls is not None:
-            return stream_cls(response, self, cast_to, envelope)
-        return self._parse(cast_to, response)
+        return self._result(cast_to, response, stream_cls, envelope, ends_with_done)
 
     def request_page(self, page_cls: Type[Any], spec: RequestSpec, info: Any) -> Any:
-        from ._response import APIResponse
-
-        response = self.send(spec)
-        body = _body(response)
-        if raw_response_mode.get():
-            return APIResponse(response, lambda: page_cls(self, spec, info, body))
-        return page_cls(self, spec, info, body)
+        return self._page(page_cls, spec, info, self.send(spec))
 
 
 class AsyncAPIClient(BaseClient):
@@ -448,18 +462,12 @@ class AsyncAPIClient(BaseClient):
             request = self._build_request(spec, auth, retries_taken)
             try:
                 response = await self._client.send(request, stream=stream)
-            except httpx.TimeoutException as err:
-                if retries_taken < self.max_retries:
-                    await self._sleep(self._retry_delay(retries_taken, None))
-                    retries_taken += 1
-                    continue
-                raise APITimeoutError(request) from err
             except httpx.TransportError as err:
                 if retries_taken < self.max_retries:
                     await self._sleep(self._retry_delay(retries_taken, None))
                     retries_taken += 1
                     continue
-                raise APIConnectionError(request=request) from err
+                raise connection_error(request, err) from err
             if response.is_success:
                 return response
             if retries_taken < self.max_retries and self._should_retry(response):
@@ -478,34 +486,12 @@ class AsyncAPIClient(BaseClient):
         *,
         stream_cls: Optional[Type[Any]] = None,
         envelope: bool = False,
+        ends_with_done: bool = False,
     ) -> Any:
-        from ._response import APIResponse
-
         response = await self.send(spec, stream=stream_cls is not None)
-        if raw_response_mode.get():
-            return APIResponse(
-                response, lambda: self._finish(cast_to, response, stream_cls, envelope)
-            )
-        return self._finish(cast_to, response, stream_cls, envelope)
-
-    def _finish(
-        self,
-        cast_to: object,
-        response: httpx.Response,
-        stream_cls: Optional[Type[Any]],
-        envelope: bool,
-    ) -> Any:
-        if stream_cls is not None:
-            return stream_cls(response, self, cast_to, envelope)
-        return self._parse(cast_to, response)
+        return self._result(cast_to, response, stream_cls, envelope, ends_with_done)
 
     async def request_page(
         self, page_cls: Type[Any], spec: RequestSpec, info: Any
     ) -> Any:
-        from ._response import APIResponse
-
-        response = await self.send(spec)
-        body = _body(response)
-        if raw_response_mode.get():
-            return APIResponse(response, lambda: page_cls(self, spec, info, body))
-        return page_cls(self, spec, info, body)
+        return self._page(page_cls, spec, info, await self.send(spec))

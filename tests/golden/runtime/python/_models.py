@@ -2,8 +2,10 @@
 """Models: pydantic v2, parsed leniently from responses.
 
 Responses are built with `construct_type`, which never raises: an unknown enum value
-stays a plain string, an unknown union variant or a field of the wrong shape keeps
-the raw JSON, an extra field lands in `model_extra`, a missing field is simply unset.
+stays a plain string, a field of the wrong shape keeps the raw JSON, an extra field
+lands in `model_extra`, a missing field is simply unset. A discriminated union picks
+its variant by the tag alone: a tag the SDK does not know gives an `UnknownVariant`,
+never an instance of a known variant.
 `to_dict()` (or `model_dump(mode="json", by_alias=True, exclude_unset=True)`) gives
 back the JSON that was received.
 """
@@ -15,6 +17,7 @@ import sys
 from datetime import datetime, timezone
 from functools import lru_cache
 from typing import (
+    TYPE_CHECKING,
     Any,
     Dict,
     Iterable,
@@ -41,6 +44,7 @@ __all__ = [
     "BaseModel",
     "PropertyInfo",
     "UnixDatetime",
+    "UnknownVariant",
     "construct_type",
     "is_list",
     "is_mapping",
@@ -84,6 +88,18 @@ class BaseModel(pydantic.BaseModel):
     def construct_from(cls, data: object) -> Any:
         """Build from response JSON without raising (see the module docstring)."""
         return construct_type(cls, data)
+
+
+class UnknownVariant(BaseModel):
+    """A member of a discriminated union that this SDK does not know: a newer server sent it.
+
+    Its fields are kept as received: read them as attributes (`variant.type`) or with
+    `to_dict()`. Tell known variants apart with `isinstance`.
+    """
+
+    if TYPE_CHECKING:
+        # Any field may be there; pydantic's own `__getattr__` reads them at run time.
+        def __getattr__(self, name: str) -> Any: ...
 
 
 class PropertyInfo:
@@ -234,6 +250,7 @@ def _construct_union(
         for variant in members:
             if tag is not None and tag in _tags(variant, discriminator):
                 return construct_type(variant, value)
+        return _construct_model(UnknownVariant, value)
     for variant in members:
         if _fits(variant, value):
             return construct_type(variant, value)
@@ -253,6 +270,11 @@ def _is_model(type_: object) -> bool:
 
 
 def _tags(variant: object, discriminator: str) -> Tuple[object, ...]:
+    """The tags that select `variant`: its discriminator field's literals (a nested union's too)."""
+    if get_origin(variant) is Annotated:
+        variant = get_args(variant)[0]
+    if get_origin(variant) is Union:
+        return tuple(t for v in get_args(variant) for t in _tags(v, discriminator))
     if not _is_model(variant):
         return ()
     fields = _model_fields(cast(Type[pydantic.BaseModel], variant))

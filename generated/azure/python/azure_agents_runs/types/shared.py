@@ -6,7 +6,7 @@ from typing import Optional, TYPE_CHECKING, Union
 
 from typing_extensions import Annotated, Literal, TypeAlias
 
-from .._models import BaseModel, PropertyInfo
+from .._models import BaseModel, PropertyInfo, UnknownVariant
 
 if TYPE_CHECKING:
     from .threads import AgentThread, RunStep, ThreadRun
@@ -309,6 +309,7 @@ StreamEventFrame: TypeAlias = Annotated[
         RunStepFailedEventFrame,
         RunStepInProgressEventFrame,
         ThreadCreatedEventFrame,
+        UnknownVariant,
     ],
     PropertyInfo(discriminator="event"),
 ]

@@ -7,7 +7,7 @@ from typing import Any, Dict, List, Optional, TYPE_CHECKING, Union
 from pydantic import Field
 from typing_extensions import Annotated, TypeAlias
 
-from .._models import BaseModel, PropertyInfo
+from .._models import BaseModel, PropertyInfo, UnknownVariant
 
 if TYPE_CHECKING:
     from .threads import (
@@ -111,42 +111,54 @@ OpenApiAuthDetails: TypeAlias = Annotated[
         "OpenApiAnonymousAuthDetails",
         "OpenApiConnectionAuthDetails",
         "OpenApiManagedAuthDetails",
+        UnknownVariant,
     ],
     PropertyInfo(discriminator="type"),
 ]
 """Authentication details for OpenApiFunctionDefinition"""
 
 
-RequiredAction: TypeAlias = "SubmitToolOutputsAction"
+RequiredAction: TypeAlias = Annotated[
+    Union["SubmitToolOutputsAction", UnknownVariant], PropertyInfo(discriminator="type")
+]
 """An abstract representation of a required action for an agent thread run to continue."""
 
 
-RequiredToolCall: TypeAlias = "RequiredFunctionToolCall"
+RequiredToolCall: TypeAlias = Annotated[
+    Union["RequiredFunctionToolCall", UnknownVariant],
+    PropertyInfo(discriminator="type"),
+]
 """An abstract representation of a tool invocation needed by the model to continue a run."""
 
 
 RunStepCodeInterpreterToolCallOutput: TypeAlias = Annotated[
-    Union["RunStepCodeInterpreterImageOutput", "RunStepCodeInterpreterLogOutput"],
+    Union[
+        "RunStepCodeInterpreterImageOutput",
+        "RunStepCodeInterpreterLogOutput",
+        UnknownVariant,
+    ],
     PropertyInfo(discriminator="type"),
 ]
 """An abstract representation of an emitted output from a code interpreter tool."""
 
 
 RunStepDetails: TypeAlias = Annotated[
-    Union["RunStepMessageCreationDetails", "RunStepToolCallDetails"],
+    Union["RunStepMessageCreationDetails", "RunStepToolCallDetails", UnknownVariant],
     PropertyInfo(discriminator="type"),
 ]
 """An abstract representation of the details for a run step."""
 
 
 RunStepToolCall: TypeAlias = Annotated[
-    Union["RunStepCodeInterpreterToolCall", "RunStepFunctionToolCall"],
+    Union["RunStepCodeInterpreterToolCall", "RunStepFunctionToolCall", UnknownVariant],
     PropertyInfo(discriminator="type"),
 ]
 """An abstract representation of a detailed tool call as recorded within a run step for an existing run."""
 
 
-StructuredToolOutput: TypeAlias = "ToolOutput"
+StructuredToolOutput: TypeAlias = Annotated[
+    Union["ToolOutput", UnknownVariant], PropertyInfo(discriminator="type")
+]
 """The data provided during a tool outputs submission to resolve pending tool calls and allow the model to continue."""
 
 
@@ -160,6 +172,7 @@ ToolDefinition: TypeAlias = Annotated[
         "FileSearchToolDefinition",
         "FunctionToolDefinition",
         "OpenApiToolDefinition",
+        UnknownVariant,
     ],
     PropertyInfo(discriminator="type"),
 ]

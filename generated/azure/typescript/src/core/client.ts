@@ -5,6 +5,7 @@ import {
   APIConnectionError,
   APIConnectionTimeoutError,
   APIError,
+  APIResponseValidationError,
   APIUserAbortError,
 } from './errors.js';
 import { CursorPage, PagePromise, PageSpec } from './pagination.js';
@@ -63,6 +64,8 @@ export interface RequestSpec<T> {
   decode?: ((value: any) => T) | undefined;
   page?: PageSpec | undefined;
   stream?: StreamShape | undefined;
+  /** The API promises `data: [DONE]` as the stream's last event. */
+  endsWithDone?: boolean | undefined;
 }
 
 const DEFAULT_TIMEOUT_MS = 600_000;
@@ -95,7 +98,7 @@ export class APIClient {
   /** A JSON call: the decoded reply body (undefined for an empty reply). */
   async request<T>(spec: RequestSpec<T>, options?: RequestOptions): Promise<T> {
     const response = await this.send(spec, options);
-    const data = await readBody(response);
+    const data = await readResult(response);
     return (spec.decode && data !== undefined ? spec.decode(data) : data) as T;
   }
 
@@ -111,7 +114,7 @@ export class APIClient {
 
   async fetchPage<Item>(spec: RequestSpec<Item>, options?: RequestOptions): Promise<CursorPage<Item>> {
     const response = await this.send(spec, options);
-    const body = await readBody(response);
+    const body = await readResult(response);
     return new CursorPage<Item>(this, spec, options, body, response);
   }
 
@@ -119,7 +122,7 @@ export class APIClient {
   async stream<T>(spec: RequestSpec<T>, options?: RequestOptions): Promise<Stream<T>> {
     const headers = { accept: 'text/event-stream', ...options?.headers };
     const response = await this.send(spec, { ...options, headers });
-    return new Stream<T>(response, spec.decode, this.errorField, spec.stream);
+    return new Stream<T>(response, spec.decode, this.errorField, spec.stream, spec.endsWithDone);
   }
 
   buildURL(path: string, query: Record<string, unknown> | undefined, extra: Record<string, unknown> | undefined): string {
@@ -247,12 +250,27 @@ export function retryDelay(attempt: number, headers: Headers | undefined): numbe
   return base * jitter * 1000;
 }
 
+/** A success reply's body: JSON when it says so (or says nothing), else its text. */
+async function readResult(response: Response): Promise<unknown> {
+  const text = await response.text().catch((err: unknown) => {
+    throw new APIConnectionError(undefined, err);
+  });
+  if (text === '') return undefined;
+  if (!isJSON(response)) return text;
+  try {
+    return JSON.parse(text) as unknown;
+  } catch (err) {
+    const message = `The response is not valid JSON: ${err instanceof Error ? err.message : String(err)}`;
+    throw new APIResponseValidationError(response.status, text, response.headers, message);
+  }
+}
+
+/** An error reply's body: JSON when it parses, else its text. */
 async function readBody(response: Response): Promise<unknown> {
   if (response.status === 204) return undefined;
   const text = await response.text();
   if (text === '') return undefined;
-  const type = response.headers.get('content-type') ?? '';
-  if (type.includes('json') || type === '') {
+  if (isJSON(response)) {
     try {
       return JSON.parse(text) as unknown;
     } catch {
@@ -260,6 +278,11 @@ async function readBody(response: Response): Promise<unknown> {
     }
   }
   return text;
+}
+
+function isJSON(response: Response): boolean {
+  const type = response.headers.get('content-type') ?? '';
+  return type.includes('json') || type === '';
 }
 
 function appendQuery(params: URLSearchParams, key: string, value: unknown): void {

@@ -73,6 +73,16 @@ export class APIConnectionTimeoutError extends APIConnectionError {
   }
 }
 
+/**
+ * A success reply whose body is not what the method returns: JSON that does not parse
+ * (a body cut short, an HTML page from a proxy). `body` holds the raw text.
+ */
+export class APIResponseValidationError extends APIError {
+  constructor(status: number, text: string, headers: Headers, message: string) {
+    super(status, text, message, headers);
+  }
+}
+
 /** The caller's `signal` aborted the request. */
 export class APIUserAbortError extends APIError {
   constructor(message: string = 'Request was aborted.') {

@@ -325,7 +325,7 @@ export interface RunStepInProgressEventFrame {
 /**
  * One server-sent event of a streaming run: its name and its data.
  */
-export type StreamEventFrameUnion = DoneEventFrame | ErrorEventFrame | RunCancelledEventFrame | RunCancellingEventFrame | RunCompletedEventFrame | RunCreatedEventFrame | RunExpiredEventFrame | RunFailedEventFrame | RunInProgressEventFrame | RunIncompleteEventFrame | RunQueuedEventFrame | RunRequiresActionEventFrame | RunStepCancelledEventFrame | RunStepCompletedEventFrame | RunStepCreatedEventFrame | RunStepExpiredEventFrame | RunStepFailedEventFrame | RunStepInProgressEventFrame | ThreadCreatedEventFrame;
+export type StreamEventFrameUnion = DoneEventFrame | ErrorEventFrame | RunCancelledEventFrame | RunCancellingEventFrame | RunCompletedEventFrame | RunCreatedEventFrame | RunExpiredEventFrame | RunFailedEventFrame | RunInProgressEventFrame | RunIncompleteEventFrame | RunQueuedEventFrame | RunRequiresActionEventFrame | RunStepCancelledEventFrame | RunStepCompletedEventFrame | RunStepCreatedEventFrame | RunStepExpiredEventFrame | RunStepFailedEventFrame | RunStepInProgressEventFrame | ThreadCreatedEventFrame | Core.UnknownVariant<'event'>;
 
 /**
  * Sent when a new thread is created.

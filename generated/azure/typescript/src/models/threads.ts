@@ -697,7 +697,7 @@ export interface OpenApiAnonymousAuthDetails {
 /**
  * Authentication details for OpenApiFunctionDefinition
  */
-export type OpenApiAuthDetailsUnion = OpenApiAnonymousAuthDetails | OpenApiConnectionAuthDetails | OpenApiManagedAuthDetails;
+export type OpenApiAuthDetailsUnion = OpenApiAnonymousAuthDetails | OpenApiConnectionAuthDetails | OpenApiManagedAuthDetails | Core.UnknownVariant<'type'>;
 
 /**
  * Security details for OpenApi connection authentication
@@ -802,7 +802,7 @@ export interface OpenApiToolDefinition {
 /**
  * An abstract representation of a required action for an agent thread run to continue.
  */
-export type RequiredActionUnion = SubmitToolOutputsAction;
+export type RequiredActionUnion = SubmitToolOutputsAction | Core.UnknownVariant<'type'>;
 
 /**
  * A representation of a requested call to a function tool, needed by the model to continue evaluation of a run.
@@ -842,7 +842,7 @@ export interface RequiredFunctionToolCallDetails {
 /**
  * An abstract representation of a tool invocation needed by the model to continue a run.
  */
-export type RequiredToolCallUnion = RequiredFunctionToolCall;
+export type RequiredToolCallUnion = RequiredFunctionToolCall | Core.UnknownVariant<'type'>;
 
 export type RunAdditionalFieldList = 'step_details.tool_calls[*].file_search.results[*].content' | (string & {});
 
@@ -1049,7 +1049,7 @@ export interface RunStepCodeInterpreterToolCallDetails {
 /**
  * An abstract representation of an emitted output from a code interpreter tool.
  */
-export type RunStepCodeInterpreterToolCallOutputUnion = RunStepCodeInterpreterImageOutput | RunStepCodeInterpreterLogOutput;
+export type RunStepCodeInterpreterToolCallOutputUnion = RunStepCodeInterpreterImageOutput | RunStepCodeInterpreterLogOutput | Core.UnknownVariant<'type'>;
 
 /**
  * Usage statistics related to the run step.
@@ -1074,7 +1074,7 @@ export interface RunStepCompletionUsage {
 /**
  * An abstract representation of the details for a run step.
  */
-export type RunStepDetailsUnion = RunStepMessageCreationDetails | RunStepToolCallDetails;
+export type RunStepDetailsUnion = RunStepMessageCreationDetails | RunStepToolCallDetails | Core.UnknownVariant<'type'>;
 
 /**
  * The error information associated with a failed run step.
@@ -1164,7 +1164,7 @@ export type RunStepStatus = 'in_progress' | 'cancelled' | 'failed' | 'completed'
 /**
  * An abstract representation of a detailed tool call as recorded within a run step for an existing run.
  */
-export type RunStepToolCallUnion = RunStepCodeInterpreterToolCall | RunStepFunctionToolCall;
+export type RunStepToolCallUnion = RunStepCodeInterpreterToolCall | RunStepFunctionToolCall | Core.UnknownVariant<'type'>;
 
 /**
  * The detailed information associated with a run step calling tools.
@@ -1189,7 +1189,7 @@ export type RunStepType = 'message_creation' | 'tool_calls' | (string & {});
 /**
  * The data provided during a tool outputs submission to resolve pending tool calls and allow the model to continue.
  */
-export type StructuredToolOutputUnion = ToolOutput;
+export type StructuredToolOutputUnion = ToolOutput | Core.UnknownVariant<'type'>;
 
 /**
  * The details for required tool calls that must be submitted for an agent thread run to continue.
@@ -1419,7 +1419,7 @@ export interface ThreadRun {
 /**
  * An abstract representation of an input tool definition that an agent can use.
  */
-export type ToolDefinitionUnion = AzureAISearchToolDefinition | AzureFunctionToolDefinition | BingGroundingToolDefinition | CodeInterpreterToolDefinition | ConnectedAgentToolDefinition | FileSearchToolDefinition | FunctionToolDefinition | OpenApiToolDefinition;
+export type ToolDefinitionUnion = AzureAISearchToolDefinition | AzureFunctionToolDefinition | BingGroundingToolDefinition | CodeInterpreterToolDefinition | ConnectedAgentToolDefinition | FileSearchToolDefinition | FunctionToolDefinition | OpenApiToolDefinition | Core.UnknownVariant<'type'>;
 
 /**
  * The output from a function tool to be submitted.

@@ -255,7 +255,11 @@ class Threads(SyncAPIResource):
         )
         if stream:
             _events: Stream[AssistantStreamEvent] = self._client.request(
-                AssistantStreamEvent, _spec, stream_cls=Stream, envelope=True
+                AssistantStreamEvent,
+                _spec,
+                stream_cls=Stream,
+                envelope=True,
+                ends_with_done=True,
             )
             return _events
         _result: RunObject = self._client.request(RunObject, _spec)
@@ -481,7 +485,11 @@ class AsyncThreads(AsyncAPIResource):
         )
         if stream:
             _events: AsyncStream[AssistantStreamEvent] = await self._client.request(
-                AssistantStreamEvent, _spec, stream_cls=AsyncStream, envelope=True
+                AssistantStreamEvent,
+                _spec,
+                stream_cls=AsyncStream,
+                envelope=True,
+                ends_with_done=True,
             )
             return _events
         _result: RunObject = await self._client.request(RunObject, _spec)

@@ -192,7 +192,11 @@ class Runs(SyncAPIResource):
         )
         if stream:
             _events: Stream[AssistantStreamEvent] = self._client.request(
-                AssistantStreamEvent, _spec, stream_cls=Stream, envelope=True
+                AssistantStreamEvent,
+                _spec,
+                stream_cls=Stream,
+                envelope=True,
+                ends_with_done=True,
             )
             return _events
         _result: RunObject = self._client.request(RunObject, _spec)
@@ -336,7 +340,11 @@ class Runs(SyncAPIResource):
         )
         if stream:
             _events: Stream[AssistantStreamEvent] = self._client.request(
-                AssistantStreamEvent, _spec, stream_cls=Stream, envelope=True
+                AssistantStreamEvent,
+                _spec,
+                stream_cls=Stream,
+                envelope=True,
+                ends_with_done=True,
             )
             return _events
         _result: RunObject = self._client.request(RunObject, _spec)
@@ -529,7 +537,11 @@ class AsyncRuns(AsyncAPIResource):
         )
         if stream:
             _events: AsyncStream[AssistantStreamEvent] = await self._client.request(
-                AssistantStreamEvent, _spec, stream_cls=AsyncStream, envelope=True
+                AssistantStreamEvent,
+                _spec,
+                stream_cls=AsyncStream,
+                envelope=True,
+                ends_with_done=True,
             )
             return _events
         _result: RunObject = await self._client.request(RunObject, _spec)
@@ -673,7 +685,11 @@ class AsyncRuns(AsyncAPIResource):
         )
         if stream:
             _events: AsyncStream[AssistantStreamEvent] = await self._client.request(
-                AssistantStreamEvent, _spec, stream_cls=AsyncStream, envelope=True
+                AssistantStreamEvent,
+                _spec,
+                stream_cls=AsyncStream,
+                envelope=True,
+                ends_with_done=True,
             )
             return _events
         _result: RunObject = await self._client.request(RunObject, _spec)

@@ -6,7 +6,7 @@ from typing import Any, Dict, List, Optional, Union
 
 from typing_extensions import Annotated, Literal, TypeAlias
 
-from .._models import BaseModel, PropertyInfo
+from .._models import BaseModel, PropertyInfo, UnknownVariant
 
 __all__ = [
     "ListRunsOrder",
@@ -762,6 +762,7 @@ AssistantStreamEvent: TypeAlias = Annotated[
         RunStepExpiredEvent,
         ErrorEvent,
         DoneEvent,
+        UnknownVariant,
     ],
     PropertyInfo(discriminator="event"),
 ]
@@ -769,7 +770,12 @@ AssistantStreamEvent: TypeAlias = Annotated[
 
 
 AssistantTool: TypeAlias = Annotated[
-    Union[AssistantToolsCode, AssistantToolsRetrieval, AssistantToolsFunction],
+    Union[
+        AssistantToolsCode,
+        AssistantToolsRetrieval,
+        AssistantToolsFunction,
+        UnknownVariant,
+    ],
     PropertyInfo(discriminator="type"),
 ]
 """A tool an assistant can use, told apart by its `type`."""
@@ -784,7 +790,11 @@ Metadata: TypeAlias = Dict[str, Any]
 
 
 RunStepDetails: TypeAlias = Annotated[
-    Union[RunStepDetailsMessageCreationObject, RunStepDetailsToolCallsObject],
+    Union[
+        RunStepDetailsMessageCreationObject,
+        RunStepDetailsToolCallsObject,
+        UnknownVariant,
+    ],
     PropertyInfo(discriminator="type"),
 ]
 """The details of the run step."""
@@ -792,6 +802,7 @@ RunStepDetailsToolCallsCodeObjectCodeInterpreterOutputsItem: TypeAlias = Annotat
     Union[
         RunStepDetailsToolCallsCodeOutputLogsObject,
         RunStepDetailsToolCallsCodeOutputImageObject,
+        UnknownVariant,
     ],
     PropertyInfo(discriminator="type"),
 ]
@@ -800,6 +811,7 @@ RunStepDetailsToolCallsObjectToolCallsItem: TypeAlias = Annotated[
         RunStepDetailsToolCallsCodeObject,
         RunStepDetailsToolCallsRetrievalObject,
         RunStepDetailsToolCallsFunctionObject,
+        UnknownVariant,
     ],
     PropertyInfo(discriminator="type"),
 ]

@@ -30,3 +30,18 @@ export function isPlainObject(value: unknown): value is Record<string, unknown> 
   const proto = Object.getPrototypeOf(value) as unknown;
   return proto === Object.prototype || proto === null;
 }
+
+declare const unknownVariant: unique symbol;
+
+/**
+ * A member of a discriminated union that this SDK does not know: a newer server sent it.
+ * It is the object as the wire sent it (wire names, nothing converted); its `Tag`
+ * property holds none of the known variants' tags. Its fields are `any`, so code that
+ * tests the tag (`if (tool.type === 'function') tool.function.name`) still compiles,
+ * while an exhaustive check must handle it. The brand exists in the types only: it
+ * keeps an object literal with a misspelt tag from passing for an unknown variant.
+ */
+export type UnknownVariant<Tag extends string> = { readonly [K in Tag]: string } & {
+  readonly [unknownVariant]: true;
+  readonly [key: string]: any;
+};

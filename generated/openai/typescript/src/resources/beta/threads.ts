@@ -101,6 +101,7 @@ export class Threads extends Core.APIResource {
         body: { ...(body), 'stream': true },
         contentType: 'application/json',
         stream: 'auto',
+        endsWithDone: true,
       },
       options,
     );

@@ -67,6 +67,7 @@ export class Runs extends Core.APIResource {
         body: { ...(body), 'stream': true },
         contentType: 'application/json',
         stream: 'auto',
+        endsWithDone: true,
       },
       options,
     );
@@ -131,6 +132,7 @@ export class Runs extends Core.APIResource {
         body: { ...(body), 'stream': true },
         contentType: 'application/json',
         stream: 'auto',
+        endsWithDone: true,
       },
       options,
     );

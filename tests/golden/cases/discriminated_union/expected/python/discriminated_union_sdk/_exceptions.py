@@ -77,10 +77,14 @@ def _envelope(body: object) -> Optional[ErrorDetail]:
 
 
 class APIResponseValidationError(APIError):
+    """A success response whose body is not what the method returns: JSON that does not
+    parse (a body cut short, an HTML page from a proxy). `body` holds the raw text."""
+
     def __init__(self, response: httpx.Response, body: object, *, message: str) -> None:
         super().__init__(message, response.request, body=body)
         self.response = response
         self.status_code = response.status_code
+        self.headers = response.headers
 
 
 class APIStatusError(APIError):
@@ -109,6 +113,13 @@ class APIConnectionError(APIError):
 class APITimeoutError(APIConnectionError):
     def __init__(self, request: httpx.Request) -> None:
         super().__init__(message="Request timed out.", request=request)
+
+
+def connection_error(request: httpx.Request, err: Exception) -> APIConnectionError:
+    """What a transport failure (no answer, or an answer cut short) is reported as."""
+    if isinstance(err, httpx.TimeoutException):
+        return APITimeoutError(request)
+    return APIConnectionError(request=request)
 
 
 class BadRequestError(APIStatusError):

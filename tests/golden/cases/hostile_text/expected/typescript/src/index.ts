@@ -6,6 +6,7 @@ export {
   APIError,
   APIConnectionError,
   APIConnectionTimeoutError,
+  APIResponseValidationError,
   APIUserAbortError,
   BadRequestError,
   AuthenticationError,

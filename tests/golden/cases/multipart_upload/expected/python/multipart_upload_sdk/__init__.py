@@ -19,6 +19,7 @@ from ._exceptions import (
     RateLimitError,
     UnprocessableEntityError,
 )
+from ._models import UnknownVariant
 from ._pagination import AsyncCursorPage, AsyncPaginator, SyncCursorPage
 from ._response import APIResponse
 from ._streaming import AsyncStream, ServerSentEvent, Stream
@@ -51,6 +52,7 @@ __all__ = [
     "ServerSentEvent",
     "Stream",
     "SyncCursorPage",
+    "UnknownVariant",
     "UnprocessableEntityError",
     "types",
 ]

@@ -6,7 +6,7 @@ from typing import List, Union
 
 from typing_extensions import Annotated, Literal, TypeAlias
 
-from .._models import BaseModel, PropertyInfo
+from .._models import BaseModel, PropertyInfo, UnknownVariant
 
 __all__ = ["Circle", "Polygon", "Square", "Shape"]
 
@@ -36,6 +36,6 @@ class Square(BaseModel):
 
 
 Shape: TypeAlias = Annotated[
-    Union[Circle, Square, Polygon], PropertyInfo(discriminator="kind")
+    Union[Circle, Square, Polygon, UnknownVariant], PropertyInfo(discriminator="kind")
 ]
 """Any shape."""

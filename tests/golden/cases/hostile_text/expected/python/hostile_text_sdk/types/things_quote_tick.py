@@ -7,7 +7,7 @@ from typing import Optional, Union
 from pydantic import Field
 from typing_extensions import Annotated, Literal, TypeAlias
 
-from .._models import BaseModel, PropertyInfo
+from .._models import BaseModel, PropertyInfo, UnknownVariant
 
 __all__ = ["ThingPayloadKind", "Circle", "SquareX", "ThingPayload", "ShapeUnion"]
 
@@ -60,5 +60,5 @@ class ThingPayload(BaseModel):
 
 
 ShapeUnion: TypeAlias = Annotated[
-    Union[Circle, SquareX], PropertyInfo(discriminator="ty\"pe'")
+    Union[Circle, SquareX, UnknownVariant], PropertyInfo(discriminator="ty\"pe'")
 ]

@@ -85,7 +85,11 @@ class Completions(SyncAPIResource):
         )
         if stream:
             _events: Stream[CompletionEvent] = self._client.request(
-                CompletionEvent, _spec, stream_cls=Stream, envelope=True
+                CompletionEvent,
+                _spec,
+                stream_cls=Stream,
+                envelope=True,
+                ends_with_done=True,
             )
             return _events
         _result: Completion = self._client.request(Completion, _spec)
@@ -156,7 +160,11 @@ class AsyncCompletions(AsyncAPIResource):
         )
         if stream:
             _events: AsyncStream[CompletionEvent] = await self._client.request(
-                CompletionEvent, _spec, stream_cls=AsyncStream, envelope=True
+                CompletionEvent,
+                _spec,
+                stream_cls=AsyncStream,
+                envelope=True,
+                ends_with_done=True,
             )
             return _events
         _result: Completion = await self._client.request(Completion, _spec)

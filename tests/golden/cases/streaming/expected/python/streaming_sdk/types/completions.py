@@ -6,7 +6,7 @@ from typing import Optional, Union
 
 from typing_extensions import Annotated, Literal, TypeAlias
 
-from .._models import BaseModel, PropertyInfo
+from .._models import BaseModel, PropertyInfo, UnknownVariant
 
 __all__ = [
     "Completion",
@@ -48,5 +48,5 @@ class DoneEvent(BaseModel):
 
 
 CompletionEvent: TypeAlias = Annotated[
-    Union[DeltaEvent, DoneEvent], PropertyInfo(discriminator="event")
+    Union[DeltaEvent, DoneEvent, UnknownVariant], PropertyInfo(discriminator="event")
 ]

@@ -29,6 +29,7 @@ export class Completions extends Core.APIResource {
         body: { ...(body), 'stream': true },
         contentType: 'application/json',
         stream: 'auto',
+        endsWithDone: true,
       },
       options,
     );
