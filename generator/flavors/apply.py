@@ -43,7 +43,10 @@ def apply(api: Api, flavor: Flavor, target: str | None = None) -> Api:
     api = rename(api, flavor.client_names, target)
     if flavor.stream_event_payloads is not None:
         api = typed_streams(
-            api, flavor.stream_event_payloads, flavor.discriminated_union_suffix
+            api,
+            flavor.stream_event_payloads,
+            flavor.stream_done_enum,
+            flavor.discriminated_union_suffix,
         )
     resources = tuple(_rename_resource(r, flavor) for r in api.resources)
     client_ops = _rename_resource(Resource("", api.operations), flavor).operations

@@ -108,6 +108,9 @@ class Flavor:
     """A pattern whose one group names an event's data model in the description of an
     event-name enum value (Azure: "The data of this event is of type ThreadRun"); with it,
     streaming operations yield a union of typed events."""
+    stream_done_enum: str | None = None
+    """The enum of events that end a stream with `data: [DONE]` (Azure: `DoneEvent`); they
+    join the union, so a stream cut before one is known to be cut."""
 
     def operation_name(self, neutral: str) -> str:
         return dict(self.operation_renames).get(neutral, neutral)
@@ -197,6 +200,7 @@ AZURE = Flavor(
     ),
     ts_call_convention="fields",
     stream_event_payloads=r"The data of this event is of type (\w+)",
+    stream_done_enum="DoneEvent",
 )
 
 FLAVORS: dict[str, Flavor] = {f.name: f for f in (OPENAI, AZURE)}

@@ -6,8 +6,9 @@ completed. The data of this event is of type ThreadRun". From those sentences th
 module makes one model per payload type, `{event: <its names>, data: <payload>}`, and a
 union of them discriminated by `event`, named after the enum that lists the most of the
 events, and makes it the event type of every streaming operation. The targets then
-decode each event by its name. Events without such a sentence are not in the union:
-`done` ends a stream and `error` raises, in every target's runtime.
+decode each event by its name. The events of the done enum (`DoneEvent`) join the union
+with `[DONE]` as their data: the runtimes end a stream there, and know a stream that
+stops before it was cut. `error` is not in the union: every target's runtime raises it.
 """
 
 from __future__ import annotations
@@ -29,7 +30,8 @@ from generator.ir.model import (
     UnionModel,
     UnionOf,
 )
-from generator.ir.naming import UniqueNames
+from generator.ir.naming import UniqueNames, pascal
+from generator.ir.streams import DONE
 
 EVENT = "event"
 DATA = "data"
@@ -59,18 +61,31 @@ def _names_type(names: list[str]) -> TypeRef:
     return UnionOf(tuple(LiteralOf(n) for n in names))
 
 
-def _event_model(name: str, events: list[str], payload: str) -> ObjectModel:
+def _event_model(name: str, events: list[str], data: TypeRef) -> ObjectModel:
+    what = f"`{data.name}`" if isinstance(data, Ref) else "`[DONE]` as its"
     return ObjectModel(
         name=name,
         fields=(
             Field(EVENT, _names_type(events), True, "The event's name."),
-            Field(DATA, Ref(payload), True, "The event's data."),
+            Field(DATA, data, True, "The event's data."),
         ),
-        description=f"A server-sent event with `{payload}` data.",
+        description=f"A server-sent event with {what} data.",
     )
 
 
-def typed_streams(api: Api, pattern: str, union_suffix: str) -> Api:
+def _done_events(api: Api, done_enum: str | None) -> list[str]:
+    return [
+        v.value
+        for m in api.models
+        if isinstance(m, EnumModel) and m.name == done_enum
+        for v in m.values
+        if isinstance(v.value, str)
+    ]
+
+
+def typed_streams(
+    api: Api, pattern: str, done_enum: str | None, union_suffix: str
+) -> Api:
     events, widest = event_payloads(api, pattern)
     if widest is None:
         return api
@@ -83,9 +98,15 @@ def typed_streams(api: Api, pattern: str, union_suffix: str) -> Api:
     variants: list[Model] = []
     mapping: list[tuple[str, str]] = []
     for payload, names in by_payload.items():
-        model = _event_model(taken.claim(payload + "Event"), names, payload)
+        model = _event_model(taken.claim(payload + "Event"), names, Ref(payload))
         variants.append(model)
         mapping.extend((n, model.name) for n in names)
+    for done in _done_events(api, done_enum):
+        model = _event_model(
+            taken.claim(f"Stream{pascal(done)}Event"), [done], LiteralOf(DONE)
+        )
+        variants.append(model)
+        mapping.append((done, model.name))
     union = UnionModel(
         name=taken.claim(widest.name + (union_suffix or "Union")),
         variants=tuple(Ref(v.name) for v in variants),

@@ -11,6 +11,7 @@ from generator.flavors.operation_groups import group_and_name
 from generator.flavors.stream_events import event_payloads
 from generator.ir.build import build
 from generator.ir.model import Api, LiteralOf, ObjectModel, Ref, UnionModel, UnionOf
+from generator.ir.streams import ends_with_done
 from generator.load import load
 
 SPECS = Path(__file__).resolve().parents[2] / ".." / "shared" / "specs"
@@ -124,7 +125,7 @@ def test_stream_event_payloads_come_from_the_enum_descriptions(neutral: Api) -> 
     assert events["thread.message.delta"] == "MessageDeltaChunk"
     assert events["thread.message.completed"] == "ThreadMessage"
     assert events["thread.created"] == "AgentThread"
-    # `done` ends a stream and `error` raises: neither is a typed event.
+    # `done` and `error` carry no data type: the union adds `done`, the runtimes raise `error`.
     assert "done" not in events and "error" not in events
     assert len(events) == 23
 
@@ -147,6 +148,9 @@ def test_streaming_operations_yield_the_event_union(neutral: Api) -> None:
     run_event = api.model(mapping["thread.run.completed"])
     assert isinstance(run_event, ObjectModel) and isinstance(run_event.fields[0].type, UnionOf)
     assert "error" not in mapping
+    done = api.model(mapping["done"])
+    assert isinstance(done, ObjectModel) and done.fields[1].type == LiteralOf("[DONE]")
+    assert ends_with_done(streaming["Runs_CreateRun"], {m.name: m for m in api.models})
     names = [m.name for m in api.models]
     assert names == sorted(names) and len(names) == len(set(names))
 
