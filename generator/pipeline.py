@@ -163,7 +163,7 @@ def run(
 
     report.stage("flavor")
     with clock.stage("flavor"):
-        flavor = _flavor(job, api)
+        flavor = choose_flavor(job.flavor, api)
         from generator.flavors import apply
 
         api = apply(api, flavor, job.target)
@@ -363,20 +363,34 @@ def _content_key(spec: Path, inputs: Sequence[Path]) -> str | None:
         return None
 
 
-def _flavor(job: Job, api: Api) -> Flavor:
-    if job.flavor is None:
+def choose_flavor(name: str | None, api: Api) -> Flavor:
+    """The flavor called `name`, or the one the spec suggests when none is named."""
+    if name is None:
         from generator.flavors import detect
 
         return detect(api)
     from generator.flavors.flavor import FLAVORS
 
     try:
-        return FLAVORS[job.flavor]
+        return FLAVORS[name]
     except KeyError:
         raise SpecError.at(
-            f"unknown flavor {job.flavor!r} (choose from {', '.join(sorted(FLAVORS))})",
+            f"unknown flavor {name!r} (choose from {', '.join(sorted(FLAVORS))})",
             code="usage",
         ) from None
+
+
+def plan_only(
+    api: Api, target: str, flavor: str | None = None, client_name: str | None = None
+) -> FilePlan:
+    """What `target` would generate for a built IR, nothing rendered: its file plan, the
+    identifiers it gives out and its warnings (`inspect` lists them, `diff` compares
+    them). The client takes the flavor's name unless one is given."""
+    from generator.flavors import apply
+
+    chosen = choose_flavor(flavor, api)
+    options = TargetOptions("sdk", client_name or chosen.client_name)
+    return target_plan(target)(apply(api, chosen), chosen, options)
 
 
 def target_plan(name: str) -> PlanFn:

@@ -12,6 +12,7 @@ from dataclasses import dataclass
 from typing import Literal
 
 from generator.diagnostics import Diagnostic
+from generator.naming.allocator import Claim
 
 Formatter = Literal["black", "ruff", "none"]
 Language = Literal["python", "typescript", "json", "toml", "text"]
@@ -43,6 +44,9 @@ class FilePlan:
     files: tuple[PlannedFile, ...]
     warnings: tuple[Diagnostic, ...] = ()
     """What the target decided that the user should know (`renamed-identifier`)."""
+    names: tuple[Claim, ...] = ()
+    """Every identifier the target's name allocator gave out, so `diff` can tell when
+    one changes between two versions of a spec."""
 
     def paths(self) -> tuple[str, ...]:
         return tuple(f.path for f in self.files)

@@ -13,23 +13,35 @@ from typing import Any
 import jinja2
 
 from generator.encoders.json import json_literal
-from generator.encoders.markdown import md_code, md_text
+from generator.encoders.markdown import md_block, md_code, md_comment, md_text
 from generator.encoders.python import py_comment, py_literal, py_str
 from generator.encoders.toml import toml_str
-from generator.encoders.typescript import ts_comment, ts_literal, ts_str
+from generator.encoders.typescript import (
+    ts_comment,
+    ts_doc_lines,
+    ts_key,
+    ts_literal,
+    ts_object_key,
+    ts_str,
+)
 from generator.locations import templates_dir
 
-FILTERS: dict[str, Callable[..., str]] = {
+FILTERS: dict[str, Callable[..., object]] = {
     "py_str": py_str,
     "py_literal": py_literal,
     "py_comment": py_comment,
     "ts_str": ts_str,
     "ts_literal": ts_literal,
     "ts_comment": ts_comment,
+    "ts_doc_lines": ts_doc_lines,
+    "ts_key": ts_key,
+    "ts_object_key": ts_object_key,
     "toml_str": toml_str,
     "json_literal": json_literal,
     "md_text": md_text,
     "md_code": md_code,
+    "md_comment": md_comment,
+    "md_block": md_block,
 }
 
 

@@ -36,14 +36,23 @@ def diff(old: str, new: str, fmt: str, output: IO[str] | None) -> None:
     """Compare two versions of a spec at the IR level.
 
     Prints what changed for the SDK's users, grouped by resource, each change marked
-    breaking or not. Exit code: 0 nothing breaking, 1 something breaking, 2 bad input.
+    breaking or not; an identifier that the generated SDKs (Python, TypeScript) name
+    differently in NEW is breaking too. Exit code: 0 nothing breaking, 1 something
+    breaking, 2 bad input.
     """
-    from generator.diff import compare, render
+    from generator.diff import Change, Changelog, compare, render
+    from generator.diff.identifiers import identifier_changes
     from generator.diff.render import Format
 
     before = run_or_exit(lambda: _build(old))
     after = run_or_exit(lambda: _build(new))
     log = compare(before, after, old, new)
+    renamed = run_or_exit(lambda: identifier_changes(before, after))
+    log = Changelog(
+        log.old,
+        log.new,
+        tuple(sorted(log.changes + tuple(renamed), key=Change.sort_key)),
+    )
     text = render(log, cast(Format, fmt))
     if output is not None:
         output.write(text)

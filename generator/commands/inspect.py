@@ -15,6 +15,8 @@ import click
 
 from generator.commands.errors import run_or_exit
 from generator.ir.model import Api, Resource
+from generator.naming.allocator import RENAMED
+from generator.plan import FilePlan
 
 
 def _load_and_build(spec: str) -> Api:
@@ -28,10 +30,42 @@ def _load_and_build(spec: str) -> Api:
 @click.command()
 @click.argument("spec", type=click.Path(dir_okay=False))
 @click.option("--json", "as_json", is_flag=True, help="Print the whole IR as JSON.")
-def inspect(spec: str, as_json: bool) -> None:
-    """Show what sdkforge understood of SPEC: resources, operations, models, warnings."""
+@click.option(
+    "--target",
+    default="python",
+    show_default=True,
+    help="The target whose renamed identifiers are listed (python, typescript).",
+)
+@click.option("--flavor", help="openai or azure; detected from the spec by default.")
+@click.option("--client-name", help="The client class (default: the flavor's).")
+def inspect(
+    spec: str, as_json: bool, target: str, flavor: str | None, client_name: str | None
+) -> None:
+    """Show what sdkforge understood of SPEC: resources, operations, models, warnings,
+    and every identifier the target renames."""
     api = run_or_exit(lambda: _load_and_build(spec))
-    click.echo(api_json(api) if as_json else summary(api))
+    if as_json:
+        click.echo(api_json(api))
+        return
+    plan = run_or_exit(lambda: _plan(api, target, flavor, client_name))
+    click.echo(summary(api) + "\n\n" + "\n".join(rename_lines(plan, target)))
+
+
+def _plan(
+    api: Api, target: str, flavor: str | None, client_name: str | None
+) -> FilePlan:
+    from generator.pipeline import plan_only
+
+    return plan_only(api, target, flavor, client_name)
+
+
+def rename_lines(plan: FilePlan, target: str) -> list[str]:
+    renamed = [w for w in plan.warnings if w.code == RENAMED]
+    if not renamed:
+        return [f"renamed identifiers ({target}): none"]
+    lines = [f"renamed identifiers ({target}): {len(renamed)}"]
+    lines.extend(f"  {w.render()}" for w in renamed)
+    return lines
 
 
 def api_json(api: Api) -> str:

@@ -14,6 +14,7 @@ Subject = Literal[
     "enum value",
     "union variant",
     "type",
+    "identifier",
 ]
 Action = Literal["added", "removed", "changed", "renamed"]
 
@@ -24,7 +25,8 @@ SHARED = "(shared types)"
 @dataclass(frozen=True)
 class Change:
     group: str
-    """Resource path (`threads/runs`) the change belongs to, or `SHARED`."""
+    """Resource path (`threads/runs`) the change belongs to, `SHARED`, or a target's
+    identifiers (`python identifiers`)."""
     subject: Subject
     action: Action
     target: str

@@ -28,7 +28,11 @@ def visible_lines(text: str) -> list[str]:
     invisible character dropped."""
     lines = text.replace("\r\n", "\n").replace("\r", "\n").expandtabs(8).split("\n")
     return [
-        "".join(ch for ch in line if not is_invisible(ch)) if has_invisible(line) else line
+        (
+            "".join(ch for ch in line if not is_invisible(ch))
+            if has_invisible(line)
+            else line
+        )
         for line in lines
     ]
 
@@ -36,3 +40,11 @@ def visible_lines(text: str) -> list[str]:
 def visible_line(text: str) -> str:
     """Text for a one-line comment or a heading: line breaks become spaces."""
     return " ".join(visible_lines(text))
+
+
+def shown(text: str) -> str:
+    """Spec text in a message for people (warnings on a terminal): every invisible
+    character spelled as its code point, so a name cannot hide what it holds."""
+    if not has_invisible(text):
+        return text
+    return "".join(f"<U+{ord(ch):04X}>" if is_invisible(ch) else ch for ch in text)

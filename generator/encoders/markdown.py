@@ -29,3 +29,20 @@ def md_paragraphs(text: str) -> str:
     characters and raw HTML tags are not."""
     lines = visible_lines(text)
     return "\n".join(line.replace("<", "&lt;") for line in lines).strip()
+
+
+def md_comment(text: str) -> str:
+    """Text inside `<!-- ... -->` on one line: no `--` can end the comment early."""
+    line = visible_line(text)
+    while "--" in line:
+        line = line.replace("--", "- -")
+    return line
+
+
+def md_block(text: str, language: str = "") -> str:
+    """A fenced code block holding `text` exactly: its fence is longer than any run of
+    backticks inside, so nothing in it can close the block."""
+    lines = visible_lines(text)
+    longest = max((len(m) for m in _BACKTICKS.findall(text)), default=0)
+    fence = "`" * max(3, longest + 1)
+    return "\n".join([fence + visible_line(language), *lines, fence])

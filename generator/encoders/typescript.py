@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import math
+import re
 
 from generator.encoders.invisible import is_invisible, visible_line, visible_lines
 
@@ -33,7 +34,26 @@ def _escape(ch: str) -> str:
 
 def ts_str(value: str) -> str:
     """A single-quoted TypeScript string literal that evaluates to `value`."""
+    if value.isprintable() and "\\" not in value and "'" not in value:
+        return "'" + value + "'"  # nothing to escape: the common case, kept fast
     return "'" + "".join(_escape(ch) for ch in value) + "'"
+
+
+_IDENTIFIER = re.compile(r"[A-Za-z_$][A-Za-z0-9_$]*")
+
+
+def ts_key(name: str) -> str:
+    """A member name in an interface or object type: bare when it is an ASCII
+    identifier, else a string literal."""
+    return name if _IDENTIFIER.fullmatch(name) else ts_str(name)
+
+
+def ts_object_key(name: str, *, quote: bool = False) -> str:
+    """A key in an object literal. `__proto__` is computed (`['__proto__']`): written
+    plainly it would set the object's prototype instead of making a property."""
+    if name == "__proto__":
+        return "[" + ts_str(name) + "]"
+    return ts_str(name) if quote else ts_key(name)
 
 
 def ts_number(value: float) -> str:

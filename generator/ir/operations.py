@@ -18,11 +18,12 @@ from generator.ir.model import (
     Source,
     TypeRef,
 )
-from generator.ir.naming import pascal, snake
 from generator.ir.pagination import EVENT_STREAM, cursor_pagination, streaming
-from generator.ir.resources import is_param, path_segments
+from generator.ir.resources import path_parameters, path_segments
 from generator.ir.schema_nodes import escape_pointer, extensions
 from generator.ir.schemas import ANY, Place, SchemaBuilder
+from generator.naming.casing import capitalized as pascal
+from generator.naming.casing import snake
 
 METHODS: tuple[HttpMethod, ...] = (
     "get",
@@ -125,8 +126,7 @@ class OperationBuilder:
                 if built is not None:
                     merged[(built.name, built.location)] = built
         self._add_undeclared_path_params(raw, merged)
-        segments = path_segments(raw.path)
-        order = {s.strip("{}"): i for i, s in enumerate(segments) if is_param(s)}
+        order = {name: i for i, name in enumerate(path_parameters(raw.path))}
         path = sorted(
             (p for p in merged.values() if p.location == "path"),
             key=lambda p: order.get(p.name, 999),
@@ -196,10 +196,7 @@ class OperationBuilder:
     def _add_undeclared_path_params(
         self, raw: RawOperation, merged: dict[tuple[str, str], Parameter]
     ) -> None:
-        for segment in path_segments(raw.path):
-            if not is_param(segment):
-                continue
-            name = segment.strip("{}")
+        for name in path_parameters(raw.path):
             if (name, "path") not in merged:
                 self.schemas.warn(
                     "undeclared-path-parameter",

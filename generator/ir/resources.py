@@ -2,13 +2,16 @@
 
 from __future__ import annotations
 
+import re
 from collections.abc import Iterable, Mapping, Sequence
 from dataclasses import dataclass
 from typing import Any
 
 from generator.ir.model import Operation, Resource
-from generator.ir.naming import singular, snake, words
+from generator.naming.casing import singular, snake
+from generator.naming.words import lower_words as words
 
+_TEMPLATE = re.compile(r"\{([^{}]+)\}")
 _CONNECTIVES = frozenset({"to", "and", "for", "in", "of", "by", "from", "with", "on"})
 ROOT = "root"
 """Resource of operations whose path has no static segment (`/`, `/{id}`)."""
@@ -25,6 +28,12 @@ class Placement:
 def path_segments(path: str) -> list[str]:
     """A path template's segments, without any query string (`/responses?beta=true`)."""
     return [s for s in path.split("?", 1)[0].split("/") if s]
+
+
+def path_parameters(path: str) -> list[str]:
+    """The parameter names of a path template in order: every `{name}`, wherever it
+    stands in its segment (`/files/{name}.json`, `/a/${b}` names `b`)."""
+    return _TEMPLATE.findall(path.split("?", 1)[0])
 
 
 def is_param(segment: str) -> bool:

@@ -35,7 +35,6 @@ from generator.ir.model import (
     UnionModel,
     UnionOf,
 )
-from generator.ir.naming import UniqueNames, pascal
 from generator.ir.schema_nodes import (
     components,
     discriminator_mapping,
@@ -53,6 +52,8 @@ from generator.ir.schema_nodes import (
     union_key,
 )
 from generator.load.document import Document, Resolved
+from generator.naming.allocator import RenameLog, Scope
+from generator.naming.casing import capitalized as pascal
 
 Location = unions.Location
 
@@ -95,7 +96,7 @@ class SchemaBuilder:
         self.doc = doc
         self.models: dict[str, Model] = {}
         self.warnings: list[Diagnostic] = []
-        self._names = UniqueNames()
+        self._names = Scope("model names", RenameLog(), fallback="Schema")
         self._by_location: dict[Location, str] = {}
         self._resolved: dict[tuple[str, str], Resolved] = {}
         self._object_fields: dict[Location, tuple[Field, ...]] = {}
@@ -114,7 +115,7 @@ class SchemaBuilder:
         in sorted order so inline names do not depend on the order keys were written."""
         schemas = components(self.doc.root)
         for name in schemas:
-            self._names.reserve(name)
+            self._names.take(name, f"schema `{name}`")
         for name in sorted(schemas):
             pointer = "/components/schemas/" + escape_pointer(name)
             self._by_location[(self.doc.entry, pointer)] = name
@@ -159,7 +160,7 @@ class SchemaBuilder:
         key = (resolved.file, resolved.pointer)
         name = self._by_location.get(key)
         if name is None:
-            name = self._names.claim(_name_for_location(resolved))
+            name = self._names.claim(_name_for_location(resolved), "a schema")
             self._by_location[key] = name
             self._build_named(resolved.node, resolved.file, resolved.pointer, name)
         return name
@@ -329,10 +330,10 @@ class SchemaBuilder:
                 if shared is not None:
                     self._by_location[key] = shared
                     return Ref(shared)
-                name = self._names.claim(enum_name)
+                name = self._names.claim(enum_name, "an x-ms-enum")
                 self._build_named(node, file, pointer, name)
             else:
-                name = self._names.claim(place.wanted)
+                name = self._names.claim(place.wanted, "an inline schema")
                 self._build_named(node, file, pointer, name, place.parent, place.member)
         return Ref(name)
 
@@ -578,7 +579,7 @@ class SchemaBuilder:
         location = (file, pointer)
         name = self._by_location.get(location)
         if name is None:
-            name = self._names.claim(place.wanted)
+            name = self._names.claim(place.wanted, "an inline union")
             self._by_location[location] = name
             model = self._union_model(node, file, pointer, name)
             self.models[name] = _placed(

@@ -14,7 +14,6 @@ from collections.abc import Callable, Mapping
 from dataclasses import dataclass
 from typing import Any
 
-from generator.ir.naming import pascal, words
 from generator.ir.schema_nodes import (
     components,
     discriminator_mapping,
@@ -26,6 +25,8 @@ from generator.ir.schema_nodes import (
     union_key,
 )
 from generator.load.document import Document, Resolved
+from generator.naming.casing import capitalized as pascal
+from generator.naming.words import words
 
 Resolve = Callable[[str, str], Resolved]
 Location = tuple[str, str]

@@ -31,12 +31,21 @@ def pascal(text: str) -> str:
     return "".join(_cap(w) for w in identifier_words(text))
 
 
+def capitalized(text: str) -> str:
+    """`MCP tool approval` → `McpToolApproval`: each word capitalised, the rest lower
+    case, so a name does not depend on how the spec cased its acronyms (the names the IR
+    makes up from titles, operationIds and property names)."""
+    return "".join(w.capitalize() for w in words(text))
+
+
 def camel(text: str) -> str:
     """`thread_id` → `threadId`, `URL` → `url`, `APIKey` → `apiKey`."""
     parts = identifier_words(text)
     if not parts:
         return ""
-    head = parts[0].lower() if parts[0].isupper() else parts[0][:1].lower() + parts[0][1:]
+    head = (
+        parts[0].lower() if parts[0].isupper() else parts[0][:1].lower() + parts[0][1:]
+    )
     return head + "".join(_cap(w) for w in parts[1:])
 
 

@@ -69,3 +69,9 @@ def identifier_words(text: str) -> tuple[str, ...]:
     digits, rest = match.groups()
     spoken = number_words(digits)
     return spoken + ((rest,) if rest else ()) + parts[1:]
+
+
+def lower_words(text: str) -> list[str]:
+    """The words of `text` in lower case, to compare names however they are cased
+    (`createRun` and `create_run` both give create, run)."""
+    return [w.lower() for w in words(text)]

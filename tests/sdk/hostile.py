@@ -97,3 +97,51 @@ def assert_no_bidi(root: Path) -> None:
             text = path.read_text(encoding="utf-8", errors="replace")
             bad = sorted({f"U+{ord(ch):04X}" for ch in text if ch in BIDI})
             assert not bad, f"{path.relative_to(root)} holds raw {', '.join(bad)}"
+
+
+@dataclass(frozen=True)
+class SentRequest:
+    """What one request carried, as a target's test recorded it from its mock transport:
+    names exactly as they went on the wire (query names and cookie names decoded)."""
+
+    headers: tuple[str, ...]
+    query: tuple[str, ...]
+    cookies: tuple[str, ...]
+    body_keys: tuple[str, ...]
+    """Every key of every JSON object in the body, at any depth."""
+
+
+def cookie_names(header: str) -> tuple[str, ...]:
+    """The names in a `Cookie` header value (`a=1; b=2`)."""
+    return tuple(part.split("=", 1)[0].strip() for part in header.split(";") if part.strip())
+
+
+def json_keys(value: object) -> tuple[str, ...]:
+    if isinstance(value, dict):
+        return tuple(k for key, v in value.items() for k in (str(key), *json_keys(v)))
+    if isinstance(value, list):
+        return tuple(k for v in value for k in json_keys(v))
+    return ()
+
+
+def assert_wire_names(spec: HostileSpec, sent: list[SentRequest]) -> None:
+    """Every header, query and cookie parameter went out spelled as the spec spells it,
+    and every JSON key sent is one of the spec's property names, unchanged."""
+    assert sent, "no request was sent"
+    for location, field in (("header", "headers"), ("query", "query"), ("cookie", "cookies")):
+        went = {name for request in sent for name in getattr(request, field)}
+        missing = sorted(wire_names(spec, location) - went)
+        assert not missing, f"{location} parameters not sent as spelled: {missing}"
+    properties = property_names(spec)
+    keys = {k for request in sent for k in request.body_keys}
+    assert keys, "no request carried a JSON body"
+    assert keys <= properties, f"JSON keys the spec does not spell: {sorted(keys - properties)}"
+
+
+def tree(root: Path) -> dict[str, bytes]:
+    """Every file under `root` (relative path → bytes), to see what a step wrote."""
+    return {
+        p.relative_to(root).as_posix(): p.read_bytes()
+        for p in sorted(root.rglob("*"))
+        if p.is_file() and "__pycache__" not in p.parts and "node_modules" not in p.parts
+    }

@@ -193,3 +193,37 @@ def test_multipart_upload_sends_parts(case_sdk: Callable[..., ModuleType]) -> No
     assert b'name="file"; filename="a.bin"' in sent.content and b"\x00\x01\x02" in sent.content
     assert b'name="purpose"' in sent.content and b'name="description"' in sent.content
     assert got.filename == "a.bin"
+
+
+def test_renamed_identifiers_keep_their_wire_names(case_sdk: Callable[..., ModuleType]) -> None:
+    sdk = case_sdk("name_collisions", "Widgets")
+    builtins = {"bool": True, "str": "s", "dict": {"k": "v"}, "List": "L", "list": ["a"], "fooBar": "fb", "foo_bar": "f", "名前": "n", "": "e", "2fa": "t", "class": "c"}
+    client, recorder = client_for(sdk, "Widgets", lambda r: httpx.Response(200, json=builtins))
+    client.widgets.list(
+        timeout_=5,
+        extra_headers_="eh",
+        self_="me",
+        class_="c",
+        str="s",
+        foo_bar="a",
+        foo_bar2="b",
+        foo_bar3="h",
+        three_d_secure=True,
+        timeout=30,
+    )
+    request = recorder.requests[0]
+    assert [k for k, _ in httpx.QueryParams(request.url.query).multi_items()] == [
+        "timeout", "extra_headers", "self", "class", "str", "foo_bar", "fooBar", "3d_secure"
+    ]
+    assert request.headers["foo-bar"] == "h"
+    got = client.widgets.create(str_="s", bool_=True, list2="L", field="n", two_fa="t")
+    assert json.loads(recorder.requests[1].content) == {"str": "s", "bool": True, "List": "L", "名前": "n", "2fa": "t"}
+    assert (got.str_, got.bool_, got.dict_, got.list2, got.list, got.foo_bar2, got.field, got.field2) == (
+        "s", True, {"k": "v"}, "L", ["a"], "fb", "n", "e"
+    )
+    assert got.to_dict() == builtins and not got.model_extra
+    # Classes named like the client, and resources named like models, all still there.
+    assert type(client.widgets).__name__ == "Widgets4" and type(client.pets).__name__ == "Pets2"
+    assert type(got).__name__ == "Builtins" and hasattr(sdk.types, "Widgets3")
+    assert callable(client.teams.projects2) and callable(client.teams.projects.list)
+    assert callable(client.null.null.list) and callable(client.path.path.list)

@@ -9,25 +9,14 @@ from __future__ import annotations
 
 import json
 import os
-import shutil
 import subprocess
 from pathlib import Path
 
 import pytest
-from prism import prism_server, require_prism
+from prism import prism_server
 from sdkgen import AZURE_RUNS, OPENAI_RUNS, REPO, SdkSpec, build_ir, compiled_typescript
 
 NODE_TEST = REPO / "tests" / "node" / "prism.test.mjs"
-
-
-def _typescript_target_ready() -> bool:
-    import importlib
-
-    try:
-        module = importlib.import_module("generator.targets.typescript")
-    except ImportError:
-        return False
-    return callable(getattr(module, "plan", None))
 
 
 def _operations(sdk: SdkSpec) -> str:
@@ -35,12 +24,8 @@ def _operations(sdk: SdkSpec) -> str:
     return json.dumps([[op.method.upper(), op.path] for op in api.all_operations()])
 
 
+@pytest.mark.needs("node", "tsc", "prism")
 def test_typescript_clients_pass_prism_validation(tmp_path: Path) -> None:
-    require_prism()
-    if shutil.which("node") is None:
-        pytest.skip("node is not installed")
-    if not _typescript_target_ready():
-        pytest.skip("the TypeScript target is not built yet")
     openai = SdkSpec(OPENAI_RUNS.spec, "openai", "openai-runs", "OpenAI", target="typescript")
     azure = SdkSpec(AZURE_RUNS.spec, "azure", "azure-agents-runs", "AgentsClient", target="typescript")
     env = dict(os.environ)

@@ -11,12 +11,19 @@ import tomllib
 import pytest
 from needs import need
 
-from generator.encoders.invisible import is_invisible
+from generator.encoders.invisible import is_invisible, shown
 from generator.encoders.json import json_literal
-from generator.encoders.markdown import md_code, md_text
+from generator.encoders.markdown import md_block, md_code, md_comment, md_text
 from generator.encoders.python import py_comment, py_doc_lines, py_literal, py_str
 from generator.encoders.toml import toml_str
-from generator.encoders.typescript import ts_comment, ts_doc_lines, ts_literal, ts_str
+from generator.encoders.typescript import (
+    ts_comment,
+    ts_doc_lines,
+    ts_key,
+    ts_literal,
+    ts_object_key,
+    ts_str,
+)
 
 BIDI = "".join(chr(c) for c in (*range(0x202A, 0x202F), *range(0x2066, 0x206A)))
 
@@ -157,6 +164,36 @@ def test_typescript_strings_round_trip_through_node() -> None:
     assert json.loads(out) == [_utf16_units(t) for t in HOSTILE]
 
 
+def test_typescript_keys_table() -> None:
+    assert [ts_key(k) for k in ("id", "$ref", "_a1", "foo-bar", "1a", "é", "")] == [
+        "id",
+        "$ref",
+        "_a1",
+        "'foo-bar'",
+        "'1a'",
+        "'é'",
+        "''",
+    ]
+    assert ts_object_key("id") == "id"
+    assert ts_object_key("id", quote=True) == "'id'"
+    assert ts_object_key("__proto__") == "['__proto__']"
+    assert ts_object_key("__proto__", quote=True) == "['__proto__']"
+
+
+def test_typescript_object_keys_round_trip_through_node() -> None:
+    """Every key, `__proto__` included, becomes an own property of exactly that name."""
+    names = [*HOSTILE, "__proto__", "constructor", "id"]
+    for quote in (False, True):
+        entries = ", ".join(f"{ts_object_key(n, quote=quote)}: {i}" for i, n in enumerate(names))
+        program = (
+            f"const o = {{ {entries} }};\n"
+            "process.stdout.write(JSON.stringify(Object.keys(o).map("
+            "(s) => Array.from({ length: s.length }, (_, i) => s.charCodeAt(i)))));\n"
+        )
+        out = subprocess.run([_node(), "-e", program], capture_output=True, text=True, check=True).stdout
+        assert sorted(map(tuple, json.loads(out))) == sorted(tuple(_utf16_units(n)) for n in set(names))
+
+
 def _utf16_units(text: str) -> list[int]:
     data = text.encode("utf-16-le", "surrogatepass")
     return [int.from_bytes(data[i : i + 2], "little") for i in range(0, len(data), 2)]
@@ -185,3 +222,29 @@ def test_markdown_table() -> None:
     assert md_code("a`b") == "``a`b``"
     assert md_code("`x") == "`` `x ``"
     assert md_text("x\u202ey") == "xy"
+
+
+@pytest.mark.parametrize("text", HOSTILE)
+def test_markdown_comment_and_block_cannot_close(text: str) -> None:
+    comment = md_comment(text)
+    _no_raw_invisible(comment)
+    assert "--" not in comment and "\n" not in comment
+    block = md_block(text + "\n```\n````", "python")
+    lines = block.split("\n")
+    for line in lines:
+        _no_raw_invisible(line)
+    fence = lines[0].removesuffix("python")
+    assert lines[-1] == fence and len(fence) >= 5
+    assert all(not line.startswith(fence) for line in lines[1:-1])
+
+
+def test_markdown_comment_and_block_table() -> None:
+    assert md_comment("a --> b") == "a - -> b"
+    assert md_comment("x---y\nz") == "x- - -y z"
+    assert md_block("print(1)", "python") == "```python\nprint(1)\n```"
+
+
+def test_shown_spells_invisible_characters() -> None:
+    assert shown("plain `name`") == "plain `name`"
+    assert shown("kind\u202e") == "kind<U+202E>"
+    assert shown("a\nb\x00") == "a<U+000A>b<U+0000>"

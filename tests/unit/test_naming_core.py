@@ -5,8 +5,16 @@ from __future__ import annotations
 import pytest
 
 from generator.naming.allocator import RENAMED, Owner, RenameLog, Scope
-from generator.naming.casing import camel, kebab, pascal, singular, snake, upper_snake
-from generator.naming.words import identifier_words, number_words, words
+from generator.naming.casing import (
+    camel,
+    capitalized,
+    kebab,
+    pascal,
+    singular,
+    snake,
+    upper_snake,
+)
+from generator.naming.words import identifier_words, lower_words, number_words, words
 
 
 @pytest.mark.parametrize(
@@ -131,3 +139,64 @@ def test_allocator_is_deterministic_and_located() -> None:
     assert first == run()
     assert first[0] == ["Pet", "Pet2", "Pet2_2", "Pet3"]
     assert first[1][0].startswith("spec.yaml at #/components/schemas/Pet: warning:")
+
+
+def test_lower_words_and_capitalized() -> None:
+    assert lower_words("createRun") == lower_words("create_run") == ["create", "run"]
+    assert capitalized("MCP tool approval") == "McpToolApproval"
+    assert capitalized("run_step-details") == "RunStepDetails"
+    assert pascal("MCP tool") == "MCPTool"
+
+
+def test_fork_sees_what_its_parent_holds_and_keeps_its_own() -> None:
+    log = RenameLog()
+    package = Scope("package", log, reserved={"List"})
+    package.claim("Pet", "schema `Pet`")
+    module = package.fork("module of `pets`")
+    assert module.claim("Pet", "resource `pet`") == "Pet2"
+    assert module.claim("List", "resource `list`") == "List_"
+    assert package.is_free("Pet2"), "a fork's names stay in the fork"
+    other = package.fork("module of `dogs`")
+    assert other.claim("Pet", "resource `pet`") == "Pet2"
+
+
+def test_variants_must_all_be_free() -> None:
+    log = RenameLog()
+    scope = Scope("classes", log)
+    scope.claim("AsyncPets", "schema `AsyncPets`")
+
+    def twins(name: str) -> tuple[str, ...]:
+        return (f"Async{name}", f"{name}WithRawResponse")
+
+    assert scope.claim("Pets", "resource `pets`", twins) == "Pets2"
+    assert not scope.is_free("AsyncPets2") and not scope.is_free("Pets2WithRawResponse")
+    assert "`AsyncPets` is already schema `AsyncPets`" in log.warnings[0].message
+
+
+def test_claim_all_keeps_exact_names_first() -> None:
+    log = RenameLog()
+    scope = Scope("schema `Thing`", log)
+    wanted = [("foo_bar", "fooBar"), ("foo_bar", "foo_bar"), ("foo_bar2", "foo_bar2")]
+    given = scope.claim_all(wanted, spelled=["fooBar", "foo_bar", "foo_bar2"])
+    # The spec's own `foo_bar` and `foo_bar2` keep their names; `fooBar` moves on.
+    assert given == ["foo_bar3", "foo_bar", "foo_bar2"]
+    assert [c.given for c in log.claims] == ["foo_bar", "foo_bar2", "foo_bar3"]
+    assert [(c.owner, c.wanted) for c in log.claims][-1] == ("fooBar", "foo_bar")
+    assert len(log.warnings) == 1
+
+
+def test_messages_show_invisible_characters() -> None:
+    log = RenameLog()
+    Scope("s", log, reserved={"kind"}).claim("kind", Owner("property `kind\u202e`"))
+    assert "\u202e" not in log.warnings[0].message
+    assert "<U+202E>" in log.warnings[0].message
+
+
+def test_allocator_reserved_suffix_per_scope() -> None:
+    log = RenameLog()
+    types = Scope("models", log, reserved={"Error", "Array"}, reserved_suffix="Model")
+    assert types.claim("Error", "schema `Error`") == "ErrorModel"
+    assert types.claim("ErrorModel", "schema `ErrorModel`") == "ErrorModel2"
+    namespace = types.child("namespace `Run`", reserved={"Array"})
+    assert namespace.claim("Array", "member `array`") == "ArrayModel"
+    assert "`Error` is reserved" in log.warnings[0].message

@@ -3,12 +3,12 @@
 from __future__ import annotations
 
 import black
-import pytest
 
 from generator.ir.model import (
     ArrayOf,
     EnumModel,
     EnumValue,
+    Field,
     LiteralOf,
     MapOf,
     Nullable,
@@ -18,6 +18,8 @@ from generator.ir.model import (
     UnionModel,
     UnionOf,
 )
+from generator.naming.allocator import RenameLog
+from generator.naming.casing import pascal
 from generator.targets.python import names
 from generator.targets.python.layout import (
     alias_lines,
@@ -26,35 +28,96 @@ from generator.targets.python.layout import (
     docstring_lines,
     expr_lines,
 )
+from generator.targets.python.models import ModelWriter
 from generator.targets.python.types import Needs, Sub, TypeMapper, flat
 
 
-@pytest.mark.parametrize(
-    ("wire", "client_name", "expected"),
-    [
-        ("assistant_id", None, "assistant_id"),
-        ("assistantId", None, "assistant_id"),
-        ("threadId", "threadIdentifier", "thread_identifier"),
-        ("include[]", None, "include"),
-        ("api-version", None, "api_version"),
-        ("from", None, "from_"),
-        ("json", None, "json_"),
-        ("model_config", None, "model_config_"),
-        ("2fa", None, "n_2fa"),
-        ("HTTPStatus", None, "http_status"),
-    ],
-)
-def test_attribute_names_are_snake_case_and_valid(
-    wire: str, client_name: str | None, expected: str
-) -> None:
-    assert names.attribute_name(wire, client_name) == expected
-    assert expected.isidentifier()
+def _fields(*fields: Field, use_client_names: bool = True) -> tuple[list[str], RenameLog]:
+    model = ObjectModel("Thing", fields)
+    log = RenameLog()
+    mapper = TypeMapper({"Thing": model}, {"Thing": "Thing"}, False)
+    writer = ModelWriter(mapper, {}, use_client_names, log)
+    return list(writer.fields["Thing"]), log
 
 
-def test_parameter_names_avoid_the_per_call_options() -> None:
-    assert names.parameter_name("timeout") == "timeout_"
-    assert names.parameter_name("extra_headers") == "extra_headers_"
-    assert names.parameter_name("self") == "self_"
+def test_field_names_are_snake_case_valid_and_unique() -> None:
+    string = Primitive("string")
+    got, log = _fields(
+        Field("assistantId", string, True),
+        Field("threadId", string, True, client_name="threadIdentifier"),
+        Field("include[]", string, True),
+        Field("from", string, True),
+        Field("json", string, True),
+        Field("model_config", string, True),
+        Field("2fa", string, True),
+        Field("HTTPStatus", string, True),
+        Field("type", string, True),
+        Field("foo_bar", string, True),
+        Field("fooBar", string, True),
+        Field("名前", string, True),
+    )
+    assert got == [
+        "assistant_id",
+        "thread_identifier",
+        "include",
+        "from_",
+        "json_",
+        "model_config_",
+        "two_fa",
+        "http_status",
+        "type",
+        "foo_bar",
+        "foo_bar2",
+        "field",
+    ]
+    assert all(name.isidentifier() for name in got)
+    renamed = [w.message for w in log.warnings]
+    assert len(renamed) == 5
+    assert any("`fooBar`" in m and "`foo_bar2`" in m for m in renamed)
+
+
+def test_a_field_never_shadows_a_name_its_model_annotates_with() -> None:
+    got, log = _fields(
+        Field("str", Primitive("integer"), True),
+        Field("int", Primitive("string"), True),
+        Field("bytes", ArrayOf(Primitive("integer")), False),
+    )
+    # `str` and `int` are used by the annotations; `bytes` is not, so it stays.
+    assert got == ["str_", "int_", "bytes"]
+    assert len(log.warnings) == 2
+
+
+def test_parameter_names_avoid_the_per_call_options_and_the_body() -> None:
+    from generator.flavors.flavor import FLAVORS
+    from generator.ir.model import Operation, Parameter, Response
+    from generator.targets.python.operations import OperationWriter
+
+    query = [
+        Parameter(name, "query", Primitive("string"), False)
+        for name in ("timeout", "extra_headers", "self", "class", "str", "bytes")
+    ]
+    op = Operation(
+        "listThings",
+        "list",
+        "get",
+        "/things",
+        tuple(query),
+        success=Response("200", type=ArrayOf(Primitive("string"))),
+    )
+    mapper = TypeMapper({}, {}, False)
+    log = RenameLog()
+    method = OperationWriter(mapper, FLAVORS["openai"], {}).plan_method(op, "list", log)
+    # The body casts to `List[str]`: a parameter `str` would shadow it; `bytes` is free.
+    assert [a.name for a in method.args] == [
+        "timeout_",
+        "extra_headers_",
+        "self_",
+        "class_",
+        "str_",
+        "bytes",
+    ]
+    assert [a.wire for a in method.args] == [p.name for p in query]
+    assert len(log.warnings) == 5
 
 
 def test_model_class_names() -> None:
@@ -64,11 +127,22 @@ def test_model_class_names() -> None:
     assert names.model_class_name("List") == "List_"
 
 
-def test_unique_names_are_stable_and_distinct() -> None:
-    assert names.unique(["a", "b", "a", "a"]) == ["a", "b", "a_2", "a_3"]
-    classes = names.unique_classes(["Foo.Bar", "FooBar", "Baz"])
-    assert sorted(classes.values()) == ["Baz", "FooBar", "FooBar2"]
-    assert classes == names.unique_classes(["FooBar", "Baz", "Foo.Bar"])
+def test_class_names_are_stable_and_distinct() -> None:
+    def claim(order: list[str]) -> dict[str, str]:
+        scope = names.class_scope(RenameLog(), "Client")
+        ordered = sorted(order)
+        wanted = [(pascal(n), n) for n in ordered]
+        return dict(zip(ordered, scope.claim_all(wanted, spelled=ordered)))
+
+    classes = claim(["Foo.Bar", "FooBar", "Baz", "FooBar2", "Client"])
+    assert classes == {
+        "Baz": "Baz",
+        "Client": "Client2",
+        "Foo.Bar": "FooBar3",
+        "FooBar": "FooBar",
+        "FooBar2": "FooBar2",
+    }
+    assert classes == claim(["FooBar2", "Client", "FooBar", "Baz", "Foo.Bar"])
 
 
 def _mapper(unixtime: bool = False) -> TypeMapper:

@@ -4,10 +4,11 @@ from __future__ import annotations
 
 from collections.abc import Iterable, Mapping
 
+from generator.encoders.python import py_str
 from generator.targets.python.layout import fits
 from generator.targets.python.types import Needs
 
-TYPING_EXTENSIONS = frozenset({"Annotated", "Literal", "TypeAlias"})
+TYPING_EXTENSIONS = frozenset({"Annotated", "Literal", "TypeAlias", "TypeAliasType"})
 
 RUNTIME_MODULES: Mapping[str, str] = {
     "BaseModel": "_models",
@@ -86,7 +87,7 @@ def header_imports(needs: Needs, package_prefix: str) -> list[str]:
 
 
 def all_list(names: Iterable[str]) -> list[str]:
-    items = [f'"{n}"' for n in names]
+    items = [py_str(n) for n in names]
     line = f"__all__ = [{', '.join(items)}]"
     if fits(line):
         return [line]

@@ -11,6 +11,7 @@ from __future__ import annotations
 import textwrap
 from functools import lru_cache
 
+from generator.encoders.python import py_doc_lines
 from generator.targets.python.types import Expr, Sub, flat
 
 LINE_LENGTH = 88
@@ -68,11 +69,10 @@ def exploded_call(
 
 
 def docstring_lines(text: str | None, indent: str) -> list[str]:
-    """A docstring black leaves alone: normalised whitespace, escaped quotes and backslashes."""
+    """A docstring black leaves alone, its text through the docstring encoder."""
     if not text:
         return []
-    text = text.replace("\r\n", "\n").replace("\r", "\n").expandtabs(8)
-    raw = [line.rstrip() for line in text.split("\n")]
+    raw = [line.rstrip() for line in py_doc_lines(text)]
     while raw and not raw[0]:
         raw.pop(0)
     while raw and not raw[-1]:
@@ -82,18 +82,17 @@ def docstring_lines(text: str | None, indent: str) -> list[str]:
     first = raw[0].strip()
     rest = textwrap.dedent("\n".join(raw[1:])).split("\n") if len(raw) > 1 else []
     body = [first, *rest]
-    escaped = [_escape(line) for line in body]
-    if escaped[0].startswith('"'):
-        escaped[0] = " " + escaped[0]
-    if escaped[-1].endswith('"'):
-        escaped[-1] = escaped[-1] + " "
-    if len(escaped) == 1:
+    if body[0].startswith('"'):
+        body[0] = " " + body[0]
+    if body[-1].endswith('"'):
+        body[-1] = body[-1] + " "
+    if len(body) == 1:
         # black keeps a one-line docstring on one line, however long.
-        return [f'{indent}"""{escaped[0]}"""']
-    out = [f'{indent}"""{escaped[0]}']
-    for line in escaped[1:-1]:
+        return [f'{indent}"""{body[0]}"""']
+    out = [f'{indent}"""{body[0]}']
+    for line in body[1:-1]:
         out.append(f"{indent}{line}" if line else "")
-    last = escaped[-1]
+    last = body[-1]
     closing = f'{indent}{last}"""'
     if fits(closing):
         out.append(closing)
@@ -101,13 +100,6 @@ def docstring_lines(text: str | None, indent: str) -> list[str]:
         out.append(f"{indent}{last}")
         out.append(f'{indent}"""')
     return out
-
-
-def _escape(line: str) -> str:
-    line = line.replace("\\", "\\\\").replace('"""', '\\"\\"\\"')
-    if line.isprintable():
-        return line
-    return "".join(ch if ch.isprintable() or ch == " " else " " for ch in line)
 
 
 def assign_atom(indent: str, target: str, ann: Expr, atom: str) -> list[str]:
@@ -147,7 +139,7 @@ def class_header(name: str, base: str) -> list[str]:
     return [f"class {name}(", f"    {base}", "):"]
 
 
-def alias_lines(name: str, expr: Expr) -> list[str]:
+def alias_lines(name: str, expr: Expr, indent: str = "") -> list[str]:
     """`name: TypeAlias = expr` at module level, split the way black does.
 
     When not even `name: TypeAlias = (` fits, black would split the annotation itself
@@ -155,14 +147,14 @@ def alias_lines(name: str, expr: Expr) -> list[str]:
     aliases, which black splits at the expression's bracket however long the name.
     """
     prefix = f"{name}: TypeAlias = "
-    line = f"{prefix}{flat(expr)}"
+    line = f"{indent}{prefix}{flat(expr)}"
     if fits(line):
         return [line]
-    if isinstance(expr, Sub) and fits(f"{prefix}{expr.head}["):
-        return expr_lines(expr, "", prefix=prefix)
-    if fits(f"{prefix}("):
-        return by_black(f"{prefix}{flat(expr)}", "")
-    return by_black(f"{name} = {flat(expr)}", "")
+    if isinstance(expr, Sub) and fits(f"{indent}{prefix}{expr.head}["):
+        return expr_lines(expr, indent, prefix=prefix)
+    if fits(f"{indent}{prefix}("):
+        return by_black(f"{prefix}{flat(expr)}", indent)
+    return by_black(f"{name} = {flat(expr)}", indent)
 
 
 def annotation_lines(indent: str, target: str, expr: Expr) -> list[str]:

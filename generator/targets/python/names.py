@@ -1,23 +1,44 @@
-"""Python identifiers: valid, idiomatic, unique and stable.
+"""Python identifiers: what each scope of a generated package reserves, and what each
+thing of the spec wants to be called there.
 
-Wire names stay on the wire (as aliases); Python sees snake_case attributes and
-parameters, PascalCase classes. A name that is a keyword, a builtin the SDK relies
-on, or an attribute of pydantic's BaseModel gets a trailing underscore.
+Every identifier is claimed in one `Scope` (generator/naming/allocator.py), which
+renames on a collision and says so. The scopes of a package:
+
+- classes: package-wide, every model class, the client's classes and the names any
+  module imports beside them; resource classes are claimed in a fork of it per
+  module that defines or imports them (a parent resource's module, the client's);
+- modules: the files under `resources/` and under `types/` (case folded);
+- fields: one per model, reserving keywords, pydantic's BaseModel attributes and
+  the names that model's own annotations use;
+- members: one per resource class (its methods and sub-resources);
+- signature: one per method, reserving the per-call options and what its body uses;
+- client: the client's attributes (top-level resources beside its own options).
+
+Wire names never change: they stay in aliases and request specs.
 """
 
 from __future__ import annotations
 
-import keyword
-import re
 from collections.abc import Iterable
 
-_WORD_BOUNDARY = re.compile(r"(?<=[a-z0-9])(?=[A-Z])|(?<=[A-Z])(?=[A-Z][a-z])")
-_NON_IDENT = re.compile(r"[^0-9a-zA-Z_]+")
+from generator.ir.model import Source
+from generator.naming.allocator import Owner, RenameLog, Scope
+from generator.naming.casing import pascal, snake
 
-# Attributes of pydantic.BaseModel (and our base) that a field must not shadow.
-MODEL_RESERVED = frozenset(
+KEYWORDS = frozenset(
+    (
+        "False None True and as assert async await break class continue def del elif "
+        "else except finally for from global if import in is lambda nonlocal not or "
+        "pass raise return try while with yield"
+    ).split()
+)
+"""Hard keywords of every Python the SDK supports (3.9+). Soft keywords (`match`,
+`case`, `type`, `_`) are valid names and stay as they are."""
+
+MODEL_ATTRIBUTES = frozenset(
     {
         "construct",
+        "construct_from",
         "copy",
         "dict",
         "from_orm",
@@ -49,167 +70,180 @@ MODEL_RESERVED = frozenset(
         "validate",
     }
 )
+"""Attributes of pydantic's BaseModel and of the runtime's: a field must not shadow them."""
 
-# Names a generated module imports or defines itself; a parameter or class must not take them.
-PARAM_RESERVED = frozenset(
+PACKAGE_NAMES = frozenset(
     {
-        "self",
-        "cls",
-        "extra_headers",
-        "extra_query",
-        "extra_body",
-        "timeout",
-        "httpx",
-        "stream_cls",
-    }
-)
-
-# Attributes of the client classes that a top-level resource must not take.
-CLIENT_ATTRIBUTES = frozenset(
-    {
-        "api_key",
-        "api_version",
-        "base_url",
-        "close",
-        "copy",
-        "default_headers",
-        "default_query",
-        "max_retries",
-        "request",
-        "request_page",
-        "send",
-        "with_raw_response",
-    }
-)
-
-CLASS_RESERVED = frozenset(
-    {
+        # typing, typing_extensions, pydantic, datetime, httpx
         "Annotated",
         "Any",
-        "BaseModel",
         "Dict",
+        "Field",
+        "Iterable",
         "List",
         "Literal",
+        "Mapping",
         "Optional",
-        "PropertyInfo",
-        "TypeAlias",
         "TYPE_CHECKING",
+        "TypeAlias",
+        "TypeAliasType",
         "Union",
-        "UnixDatetime",
-        "UnknownVariant",
-        "FileTypes",
-        "NotGiven",
-        "Stream",
-        "AsyncStream",
-        "None",
-        "True",
-        "False",
-        # Runtime names the resource modules import beside the models.
+        "datetime",
+        "httpx",
+        "os",
+        "overload",
+        # the runtime
         "AsyncAPIClient",
         "AsyncAPIResource",
         "AsyncPaginator",
+        "AsyncStream",
+        "BaseModel",
         "Body",
-        "Field",
+        "DEFAULT_MAX_RETRIES",
+        "FileTypes",
         "Headers",
-        "Iterable",
+        "NOT_GIVEN",
+        "NotGiven",
         "PageInfo",
+        "PropertyInfo",
         "Query",
         "RequestSpec",
+        "SCOPES",
+        "Stream",
         "SyncAPIClient",
         "SyncAPIResource",
         "SyncCursorPage",
         "Timeout",
+        "TokenCache",
+        "TokenCredentialLike",
+        "TokenProvider",
+        "UnixDatetime",
+        "UnknownVariant",
+        "async_to_raw_response_wrapper",
+        "to_raw_response_wrapper",
     }
 )
+"""Every name a generated module imports or defines beside the models and resources."""
+
+CALL_OPTIONS = ("extra_headers", "extra_query", "extra_body", "timeout")
+METHOD_LOCALS = frozenset({"self", "_spec", "_result", "_events", "_page", "_info"})
+
+RESOURCE_MEMBERS = frozenset({"with_raw_response"})
+"""Attributes every resource class has besides its methods and sub-resources."""
+
+CLIENT_OPTIONS = frozenset(
+    {
+        "endpoint",
+        "credential",
+        "api_key",
+        "api_version",
+        "base_url",
+        "timeout",
+        "max_retries",
+        "default_headers",
+        "default_query",
+        "http_client",
+    }
+)
+"""The client's constructor options: fixed by the target, never named by the spec."""
+
+CLIENT_ATTRIBUTES = CLIENT_OPTIONS | {
+    "close",
+    "request",
+    "request_page",
+    "send",
+    "with_raw_response",
+}
+"""Public attributes of the client classes a top-level resource must not take."""
 
 
-def words(name: str) -> list[str]:
-    """Split any wire name into lower-case words: `assistantId`, `include[]`, `api-version`."""
-    parts = _NON_IDENT.split(name.replace("_", " ").replace(" ", "-"))
-    out: list[str] = []
-    for part in parts:
-        if not part:
-            continue
-        out.extend(w.lower() for w in _WORD_BOUNDARY.split(part) if w)
-    return out
+def client_classes(client: str) -> tuple[str, ...]:
+    return (
+        client,
+        f"Async{client}",
+        f"{client}WithRawResponse",
+        f"Async{client}WithRawResponse",
+    )
 
 
-def snake_case(name: str) -> str:
-    joined = "_".join(words(name))
-    if not joined:
-        joined = "value"
-    if joined[0].isdigit():
-        joined = "n_" + joined
-    return joined
+def resource_classes(name: str) -> tuple[str, ...]:
+    """What a resource class brings along (its async and raw-response twins)."""
+    return client_classes(name)[1:]
 
 
-def pascal_case(name: str) -> str:
-    parts = [p for p in _NON_IDENT.split(name.replace("_", "-")) if p]
-    joined = "".join(p[0].upper() + p[1:] for p in parts) or "Model"
-    if joined[0].isdigit():
-        joined = "N" + joined
-    return joined
+def base_error(client: str) -> str:
+    return f"{client}Error"
 
 
-def safe(name: str, reserved: Iterable[str] = ()) -> str:
-    if keyword.iskeyword(name) or keyword.issoftkeyword(name) or name in reserved:
-        return name + "_"
-    return name
+def client_class(option: str) -> str:
+    return pascal(option) or "Client"
 
 
-def attribute_name(wire: str, client_name: str | None = None) -> str:
-    """A model field or keyword argument: snake_case of `x-ms-client-name` or of the wire name."""
-    return safe(snake_case(client_name or wire), MODEL_RESERVED)
-
-
-def parameter_name(wire: str, client_name: str | None = None) -> str:
-    return safe(snake_case(client_name or wire), PARAM_RESERVED | MODEL_RESERVED)
+def class_scope(log: RenameLog, client: str) -> Scope:
+    """The package-wide class scope, with the client's own classes in it first."""
+    scope = Scope(
+        "the package's classes", log, KEYWORDS | PACKAGE_NAMES, fallback="Model"
+    )
+    for name in (*client_classes(client), base_error(client)):
+        scope.take(name, f"the client class `{client}`")
+    return scope
 
 
 def model_class_name(ir_name: str) -> str:
-    """The Python class (or type alias) for an IR model: `RunObject`, `Run.LastError` → `RunLastError`."""
-    return safe(pascal_case(ir_name), CLASS_RESERVED)
+    """The class a model wants (`Run.LastError` → `RunLastError`), before collisions."""
+    return Scope("", RenameLog(), KEYWORDS | PACKAGE_NAMES, fallback="Model").claim(
+        pascal(ir_name), ""
+    )
 
 
-def resource_class_name(path: tuple[str, ...]) -> str:
-    """`("beta", "threads", "runs")` → `Runs` is ambiguous across trees, so the whole path is used."""
-    return "".join(pascal_case(p) for p in path)
+def field_scope(log: RenameLog, model: str, used: Iterable[str]) -> Scope:
+    """A model's fields; `used`: every name the model's annotations refer to."""
+    return Scope(
+        f"schema `{model}`",
+        log,
+        KEYWORDS | MODEL_ATTRIBUTES | set(used),
+        fallback="field",
+    )
 
 
-def resource_attribute(name: str) -> str:
-    return safe(snake_case(name), PARAM_RESERVED | CLIENT_ATTRIBUTES)
+def signature_scope(log: RenameLog, method: str, used: Iterable[str]) -> Scope:
+    """A method's parameters; `used`: every name its body refers to."""
+    return Scope(
+        f"the parameters of `{method}`",
+        log,
+        KEYWORDS | METHOD_LOCALS | set(CALL_OPTIONS) | set(used),
+        fallback="param",
+    )
 
 
-def method_name(name: str) -> str:
-    return safe(snake_case(name), {"with_raw_response"})
+def member_scope(log: RenameLog, resource: str) -> Scope:
+    return Scope(
+        f"resource `{resource}`", log, KEYWORDS | RESOURCE_MEMBERS, fallback="call"
+    )
 
 
-def unique(names: Iterable[str]) -> list[str]:
-    """Make names unique in order: a repeat gets `_2`, `_3`… (stable for a stable input order)."""
-    seen: set[str] = set()
-    out: list[str] = []
-    for name in names:
-        candidate = name
-        n = 2
-        while candidate in seen:
-            candidate = f"{name}_{n}" if not name.endswith("_") else f"{name}{n}"
-            n += 1
-        seen.add(candidate)
-        out.append(candidate)
-    return out
+def client_scope(log: RenameLog) -> Scope:
+    return Scope("the client", log, KEYWORDS | CLIENT_ATTRIBUTES, fallback="resource")
 
 
-def unique_classes(ir_names: Iterable[str]) -> dict[str, str]:
-    """IR model name → unique class name; collisions after casing get a numeric suffix."""
-    result: dict[str, str] = {}
-    seen: set[str] = set()
-    for ir_name in sorted(ir_names):
-        base = model_class_name(ir_name)
-        candidate = base
-        n = 2
-        while candidate in seen:
-            candidate = f"{base}{n}"
-            n += 1
-        seen.add(candidate)
-        result[ir_name] = candidate
-    return result
+def module_scope(log: RenameLog, folder: str) -> Scope:
+    return Scope(
+        f"the `{folder}` folder",
+        log,
+        KEYWORDS | {"__init__"},
+        fallback="module",
+        fold=str.casefold,
+    )
+
+
+def attribute(spelled: str) -> str:
+    """A field, parameter or attribute: snake_case of the spec's name for it (its
+    `x-ms-client-name` where the flavor honours it, else its wire name)."""
+    return snake(spelled)
+
+
+def owner(what: str, source: Source | None, below: str = "") -> Owner:
+    """What wants a name, located where the spec defines it (`below`: a pointer suffix)."""
+    if source is None:
+        return Owner(what)
+    return Owner(what, source.file, source.pointer + below)

@@ -4,8 +4,9 @@ from __future__ import annotations
 
 import re
 from collections.abc import Mapping
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 
+from generator.encoders.python import py_literal, py_str
 from generator.flavors.flavor import Flavor
 from generator.ir.model import (
     Body,
@@ -19,6 +20,7 @@ from generator.ir.model import (
     UnionModel,
 )
 from generator.ir.streams import ends_with_done
+from generator.naming.allocator import RenameLog
 from generator.targets.python import names
 from generator.targets.python.layout import (
     annotation_lines,
@@ -28,19 +30,18 @@ from generator.targets.python.layout import (
     expr_lines,
     fits,
 )
-from generator.targets.python.models import field_attributes
 from generator.targets.python.types import (
     Expr,
     Needs,
     Sub,
     TypeMapper,
     flat,
-    py_literal,
+    names_in,
 )
 
 INDENT = "    "
 BODY = INDENT * 2
-_PATH_PARAM = re.compile(r"{([^}]+)}")
+_PATH_PARAM = re.compile(r"\{([^{}]+)\}")
 
 OPTION_PARAMS = (
     "extra_headers: Optional[Headers] = None,",
@@ -54,21 +55,31 @@ OPTION_ARGS = (
     "extra_body=extra_body,",
     "timeout=timeout,",
 )
-_EXTRA_RESERVED = frozenset({"cast", "overload", "typing", "spec", "body_"})
 
 
 @dataclass(frozen=True)
 class Arg:
-    """A method parameter: Python name, wire name, where it goes, its annotation."""
+    """A method parameter: Python name, wire name, where it goes, its type."""
 
     name: str
     wire: str
     location: str
-    """`path`, `query`, `header`, `body` (a body field), `whole_body`."""
-    annotation: Expr
+    """`path`, `query`, `header`, `cookie`, `body` (a body field), `whole_body`."""
+    type: TypeRef
     required: bool
     description: str | None
     skip_url_encoding: bool = False
+    annotation: Expr = "object"
+    """Set when the method is written (the annotation's imports are collected then)."""
+
+
+@dataclass(frozen=True)
+class Method:
+    """An operation with its Python names decided: the method's and its parameters'."""
+
+    op: Operation
+    name: str
+    args: tuple[Arg, ...]
 
 
 @dataclass(frozen=True)
@@ -94,83 +105,95 @@ def _union_with(expr: Expr, extra: str) -> Expr:
 
 
 class OperationWriter:
-    def __init__(self, mapper: TypeMapper, flavor: Flavor) -> None:
+    def __init__(
+        self,
+        mapper: TypeMapper,
+        flavor: Flavor,
+        field_names: Mapping[str, tuple[str, ...]],
+    ) -> None:
         self.mapper = mapper
         self.flavor = flavor
         self.models: Mapping[str, Model] = mapper.models
+        self.field_names = field_names
+        """Model name → its fields' attributes (a flattened body's parameters)."""
 
     # ------------------------------------------------------------------ arguments
 
     def _client_name(self, name: str | None) -> str | None:
         return name if self.flavor.use_client_names else None
 
-    def args(self, op: Operation, needs: Needs) -> list[Arg]:
+    def plan_method(self, op: Operation, name: str, log: RenameLog) -> Method:
+        """Name the parameters of `op`, in a scope that reserves what its body uses."""
+        wanted: list[tuple[str, str, Arg]] = []
+        """(identifier wanted, the spec's spelling, the parameter)"""
         by_wire = {p.name: p for p in op.params_in("path")}
-        raw: list[tuple[str, str, str, TypeRef, bool, str | None, bool]] = []
         for wire in path_order(op.path):
             p = by_wire.get(wire)
             if p is None:
                 continue
-            raw.append(
-                (
-                    self._pname(p),
-                    wire,
-                    "path",
-                    p.type,
-                    True,
-                    p.description,
-                    p.skip_url_encoding,
-                )
+            arg = Arg(
+                "", wire, "path", p.type, True, p.description, p.skip_url_encoding
             )
+            wanted.append((*self._pname(p), arg))
         for p in op.parameters:
-            if p.location in ("query", "header") and p.method_level:
-                raw.append(
-                    (
-                        self._pname(p),
-                        p.name,
-                        p.location,
-                        p.type,
-                        p.required,
-                        p.description,
-                        False,
-                    )
-                )
+            # A client-level parameter still here is one the client does not send
+            # (the flavor hoists only its api-version): the method takes it.
+            if p.location in ("query", "header", "cookie"):
+                arg = Arg("", p.name, p.location, p.type, p.required, p.description)
+                wanted.append((*self._pname(p), arg))
         body = self._body(op)
         if body is not None:
             model = self._object_body(body.type)
             if model is not None:
-                attrs = field_attributes(model, self.flavor.use_client_names)
+                attrs = self.field_names[model.name]
                 for attr, f in zip(attrs, model.fields):
                     if f.read_only:
                         continue
-                    raw.append(
-                        (attr, f.name, "body", f.type, f.required, f.description, False)
-                    )
+                    arg = Arg("", f.name, "body", f.type, f.required, f.description)
+                    wanted.append((attr, attr, arg))
             else:
-                raw.append(
-                    (
-                        "body",
-                        "",
-                        "whole_body",
-                        body.type,
-                        body.required,
-                        body.description,
-                        False,
-                    )
+                arg = Arg(
+                    "", "", "whole_body", body.type, body.required, body.description
                 )
-        unique = names.unique(
-            n if n not in _EXTRA_RESERVED else n + "_" for n, *_ in raw
+                wanted.append(("body", "body", arg))
+        scope = names.signature_scope(log, op.operation_id, self._body_names(op))
+        given = scope.claim_all(
+            [
+                (
+                    want,
+                    names.owner(
+                        (
+                            "the request body"
+                            if arg.location == "whole_body"
+                            else f"{arg.location} parameter `{arg.wire}`"
+                        )
+                        + f" of operation `{op.operation_id}`",
+                        op.source,
+                    ),
+                )
+                for want, _, arg in wanted
+            ],
+            spelled=[spelling for _, spelling, _ in wanted],
         )
-        args: list[Arg] = []
-        for name, (_, wire, loc, ref, required, desc, skip) in zip(unique, raw):
-            ann = self.mapper.annotation(ref, needs, "request")
-            args.append(
-                Arg(name, wire, loc, ann, required or loc == "path", desc, skip)
-            )
-        return args
+        args = tuple(replace(a, name=n) for n, (_, _, a) in zip(given, wanted))
+        return Method(op, name, args)
 
-    def _pname(self, p: Parameter) -> str:
-        return names.parameter_name(p.name, self._client_name(p.client_name))
+    def _body_names(self, op: Operation) -> set[str]:
+        """The names a method's body evaluates besides its parameters and the runtime's
+        classes (which snake_case parameters cannot take): the response, event and item
+        types it casts to (`List[str]` makes `str` a name no parameter may shadow)."""
+        needs = Needs()
+        used = names_in(self._response_expr(op, needs))
+        if op.streaming is not None:
+            used |= names_in(self._event_expr(op, needs))
+        if op.pagination is not None:
+            used |= names_in(self.mapper.annotation(op.pagination.item_type, needs))
+        return used
+
+    def _pname(self, p: Parameter) -> tuple[str, str]:
+        """The identifier a parameter wants, and the spec's spelling it comes from."""
+        spelled = self._client_name(p.client_name) or p.name
+        return names.attribute(spelled), spelled
 
     def _body(self, op: Operation) -> Body | None:
         if not op.bodies:
@@ -189,8 +212,12 @@ class OperationWriter:
 
     # ------------------------------------------------------------------ method
 
-    def method(self, op: Operation, method_name: str, needs: Needs) -> MethodCode:
-        args = self.args(op, needs)
+    def method(self, planned: Method, needs: Needs) -> MethodCode:
+        op, method_name = planned.op, planned.name
+        args = [
+            replace(a, annotation=self.mapper.annotation(a.type, needs, "request"))
+            for a in planned.args
+        ]
         body = self._body(op)
         multipart = bool(body is not None and getattr(body, "is_multipart", False))
         doc = self._doc(op, args)
@@ -340,7 +367,7 @@ class OperationWriter:
 
     def _dict_arg(self, key: str, items: list[tuple[str, str]]) -> list[str]:
         indent = BODY + INDENT
-        entries = [f"{py_literal(k)}: {v}" for k, v in items]
+        entries = [f"{py_str(k)}: {v}" for k, v in items]
         line = f"{indent}{key}={{{', '.join(entries)}}},"
         if fits(line):
             return [line]
@@ -353,15 +380,15 @@ class OperationWriter:
     def _spec_lines(self, op: Operation, args: list[Arg], multipart: bool) -> list[str]:
         indent = BODY + INDENT
         lines = [f"{BODY}_spec = RequestSpec("]
-        lines.append(f'{indent}"{op.method}",')
-        lines.append(f"{indent}{py_literal(op.path)},")
+        lines.append(f"{indent}{py_str(op.method)},")
+        lines.append(f"{indent}{py_str(op.path)},")
         path = [(a.wire, a.name) for a in args if a.location == "path"]
         if path:
             lines.extend(self._dict_arg("path_params", path))
         raw = [a.wire for a in args if a.location == "path" and a.skip_url_encoding]
         if raw:
             lines.append(
-                f"{indent}raw_path_params=({', '.join(py_literal(r) for r in raw)},),"
+                f"{indent}raw_path_params=({', '.join(py_str(r) for r in raw)},),"
             )
         query = [(a.wire, a.name) for a in args if a.location == "query"]
         if query:
@@ -369,6 +396,9 @@ class OperationWriter:
         headers = [(a.wire, a.name) for a in args if a.location == "header"]
         if headers:
             lines.extend(self._dict_arg("headers", headers))
+        cookies = [(a.wire, a.name) for a in args if a.location == "cookie"]
+        if cookies:
+            lines.extend(self._dict_arg("cookies", cookies))
         fields = [(a.wire, a.name) for a in args if a.location == "body"]
         whole = next((a for a in args if a.location == "whole_body"), None)
         if fields:
@@ -512,8 +542,8 @@ class OperationWriter:
         info = [
             f"{BODY}_info = PageInfo(",
             f"{BODY}{INDENT}item_type={flat(item)},",
-            f"{BODY}{INDENT}items_field={py_literal(pagination.items_field)},",
-            f"{BODY}{INDENT}cursor_param={py_literal(pagination.cursor_param)},",
+            f"{BODY}{INDENT}items_field={py_str(pagination.items_field)},",
+            f"{BODY}{INDENT}cursor_param={py_str(pagination.cursor_param)},",
             f"{BODY}{INDENT}cursor_field={py_literal(pagination.cursor_field)},",
             f"{BODY}{INDENT}has_more_field={py_literal(pagination.has_more_field)},",
             f"{BODY})",

@@ -2,14 +2,20 @@
 
 from __future__ import annotations
 
-from collections.abc import Callable
 from dataclasses import dataclass, replace
 
-from generator.ir.model import Resource
+from generator.ir.model import Operation, Resource
+from generator.naming.allocator import Owner, RenameLog, Scope
+from generator.naming.casing import pascal, snake
 from generator.targets.python import names
 from generator.targets.python.imports import all_list, from_import, header_imports
 from generator.targets.python.layout import docstring_lines, fits
-from generator.targets.python.operations import INDENT, MethodCode, OperationWriter
+from generator.targets.python.operations import (
+    INDENT,
+    Method,
+    MethodCode,
+    OperationWriter,
+)
 from generator.targets.python.types import Needs
 
 
@@ -23,6 +29,7 @@ class ResourceNode:
     class_name: str
     attribute: str
     children: tuple[ResourceNode, ...]
+    methods: tuple[Method, ...] = ()
     split: bool = False
     """The async classes live in `<module>_async`."""
 
@@ -45,46 +52,107 @@ class ResourceNode:
         return out
 
 
+@dataclass(frozen=True)
+class Namer:
+    """The scopes resource nodes are named in, and what names their methods."""
+
+    package: Scope
+    """The package's classes: a resource class must differ from every model class."""
+    modules: Scope
+    writer: OperationWriter
+    log: RenameLog
+
+
+def _async_module(module: str) -> tuple[str, ...]:
+    return (module + "_async",)
+
+
 def resource_nodes(
     resources: tuple[Resource, ...],
-    taken: frozenset[str],
-    split: Callable[[Resource, str], bool],
+    namer: Namer,
+    attributes: list[str],
+    classes: Scope,
     parent: tuple[str, ...] = (),
+    parent_label: str = "",
 ) -> tuple[ResourceNode, ...]:
-    """Name every resource node; a class name that a model already has gets `Resource` appended."""
-    attrs = names.unique(names.resource_attribute(r.name) for r in resources)
+    """Name every resource node below a parent whose members (`attributes`, one per
+    resource) are decided: each node's class in `classes` (the module that imports
+    it), its module, then its own members (sub-resources first, then methods)."""
+    labels = [f"{parent_label}.{r.name}" if parent_label else r.name for r in resources]
+    class_names = classes.claim_all(
+        [
+            (pascal(r.name), resource_owner(r, label))
+            for r, label in zip(resources, labels)
+        ],
+        names.resource_classes,
+        [r.name for r in resources],
+    )
     out: list[ResourceNode] = []
-    for attr, res in zip(attrs, resources):
+    for res, label, attr, class_name in zip(resources, labels, attributes, class_names):
         path = (*parent, attr)
-        class_name = names.pascal_case(res.name)
-        if class_name in taken or class_name in names.CLASS_RESERVED:
-            class_name += "Resource"
-        children = resource_nodes(res.children, taken, split, path)
-        node = ResourceNode(path, res, "_".join(path), class_name, attr, children)
-        out.append(replace(node, split=split(res, class_name)))
+        module = namer.modules.claim(
+            "_".join(path), resource_owner(res, label), _async_module
+        )
+        members = names.member_scope(namer.log, label).claim_all(
+            [
+                (snake(c.name), resource_owner(c, f"{label}.{c.name}"))
+                for c in res.children
+            ]
+            + [
+                (
+                    snake(op.name),
+                    names.owner(f"operation `{op.operation_id}`", op.source),
+                )
+                for op in res.operations
+            ],
+            spelled=[c.name for c in res.children] + [op.name for op in res.operations],
+        )
+        own = namer.package.fork(f"the module of resource `{label}`")
+        for taken in (class_name, *names.resource_classes(class_name)):
+            own.take(taken, f"resource `{label}`")
+        split_at = len(res.children)
+        children = resource_nodes(
+            res.children, namer, members[:split_at], own, path, label
+        )
+        methods = tuple(
+            namer.writer.plan_method(op, name, namer.log)
+            for op, name in zip(res.operations, members[split_at:])
+        )
+        node = ResourceNode(path, res, module, class_name, attr, children, methods)
+        out.append(replace(node, split=estimate_lines(methods) > SPLIT_AT))
     return tuple(out)
 
 
-def method_names(node: ResourceNode) -> list[str]:
-    child_attrs = {c.attribute for c in node.children}
-    wanted = [names.method_name(op.name) for op in node.resource.operations]
-    wanted = [w + "_" if w in child_attrs else w for w in wanted]
-    return names.unique(wanted)
+def resource_owner(res: Resource, label: str) -> Owner:
+    """A resource, located at the path of its first operation."""
+    op = _first_operation(res)
+    source = op.source if op is not None else None
+    if source is not None:
+        source = replace(source, pointer=source.pointer.rsplit("/", 1)[0])
+    return names.owner(f"resource `{label}`", source)
+
+
+def _first_operation(res: Resource) -> Operation | None:
+    if res.operations:
+        return res.operations[0]
+    return next(
+        (op for c in res.children if (op := _first_operation(c)) is not None), None
+    )
 
 
 SPLIT_AT = 1300
 """Estimated lines above which a resource's async classes get a module of their own."""
 
 
-def estimate_lines(resource: Resource, writer: OperationWriter) -> int:
+def estimate_lines(methods: tuple[Method, ...]) -> int:
     """A cheap upper estimate of the module's length (sync and async), from the IR alone."""
 
     def doc(text: str | None) -> int:
         return 0 if not text else text.strip().count("\n") + 1
 
     total = 30
-    for op in resource.operations:
-        args = writer.args(op, Needs())
+    for method in methods:
+        op, args = method.op, method.args
         per = 2 * len(args) + 24 + doc(op.description or op.summary)
         per += sum(doc(a.description) for a in args)
         if op.streaming is not None and op.streaming.flag is not None:
@@ -110,10 +178,7 @@ def render_resource_module(
         )
     if node.children:
         needs.runtime.update({"SyncAPIClient", "AsyncAPIClient"})
-    ops = node.resource.operations
-    methods = [
-        writer.method(op, name, needs) for op, name in zip(ops, method_names(node))
-    ]
+    methods = [writer.method(planned, needs) for planned in node.methods]
     if methods:
         needs.runtime.update(
             {

@@ -7,10 +7,11 @@ from dataclasses import dataclass
 
 from generator.ir.model import Api, EnumModel, Model, ObjectModel, Resource, UnionModel
 from generator.ir.refs import model_refs, operation_refs
+from generator.naming.allocator import Scope
+from generator.naming.casing import snake
 from generator.targets.python.graph import closure
 from generator.targets.python.imports import all_list, from_import, header_imports
 from generator.targets.python.models import ModelWriter
-from generator.targets.python.names import snake_case
 from generator.targets.python.types import Needs
 
 LINE_BUDGET = 1200
@@ -30,7 +31,7 @@ def resource_groups(api: Api) -> list[tuple[str, tuple[Resource, ...]]]:
     out: list[tuple[str, tuple[Resource, ...]]] = []
 
     def visit(res: Resource, prefix: str) -> None:
-        name = f"{prefix}{snake_case(res.name)}"
+        name = f"{prefix}{snake(res.name)}"
         if not res.operations and res.children:
             for child in res.children:
                 visit(child, name + "_")
@@ -75,7 +76,9 @@ def _order(models: list[Model]) -> list[str]:
     return [m.name for m in sorted(models, key=lambda m: (rank(m), m.name))]
 
 
-def assign_modules(api: Api, models: Mapping[str, Model]) -> list[TypeModule]:
+def assign_modules(
+    api: Api, models: Mapping[str, Model], files: Scope
+) -> list[TypeModule]:
     edges = {name: model_refs(m) for name, m in models.items()}
     owner: dict[str, set[str]] = {}
     groups = resource_groups(api)
@@ -100,17 +103,19 @@ def assign_modules(api: Api, models: Mapping[str, Model]) -> list[TypeModule]:
             model = models[name]
             size = _estimate(model)
             if chunk and lines + size > LINE_BUDGET:
-                modules.append(_module(group, part, chunk))
+                modules.append(_module(group, part, chunk, files))
                 chunk, lines, part = [], 0, part + 1
             chunk.append(model)
             lines += size
         if chunk:
-            modules.append(_module(group, part, chunk))
+            modules.append(_module(group, part, chunk, files))
     return modules
 
 
-def _module(group: str, part: int, chunk: list[Model]) -> TypeModule:
-    name = group if part == 1 else f"{group}_{part}"
+def _module(group: str, part: int, chunk: list[Model], files: Scope) -> TypeModule:
+    wanted = group if part == 1 else f"{group}_{part}"
+    what = "shared models" if group == SHARED else f"models of resource `{group}`"
+    name = files.claim(wanted, f"module {part} of the {what}")
     return TypeModule(name, tuple(_order(chunk)))
 
 
@@ -165,7 +170,9 @@ def render_type_module(
 
 
 def _has_doc(block: tuple[str, ...]) -> bool:
-    return any(line.startswith('"""') for line in block)
+    """A block set apart by blank lines: one with a docstring, or a statement of
+    several lines (`if TYPE_CHECKING: ... else: ...`)."""
+    return any(line.startswith(('"""', "else:")) for line in block)
 
 
 def render_types_init(modules: list[TypeModule], header: str) -> str:

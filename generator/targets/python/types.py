@@ -7,11 +7,13 @@ annotation the way black does without guessing at operator splits.
 
 from __future__ import annotations
 
-import json
+import math
+import re
 from collections.abc import Mapping
 from dataclasses import dataclass, field
 from typing import Literal
 
+from generator.encoders.python import py_literal, py_str
 from generator.ir.model import (
     ArrayOf,
     EnumModel,
@@ -46,15 +48,47 @@ def flat(expr: Expr) -> str:
     return expr if isinstance(expr, str) else expr.flat()
 
 
-def py_literal(value: object) -> str:
-    """A Python literal in black's style (double-quoted strings)."""
-    if isinstance(value, bool) or value is None:
-        return repr(value)
-    if isinstance(value, str):
-        return json.dumps(value, ensure_ascii=False)
-    if isinstance(value, (int, float)):
-        return repr(value)
-    return repr(value)
+_STRING = re.compile(r'"(?:[^"\\]|\\.)*"')
+_KEYWORD_ARG = re.compile(r"[A-Za-z_][A-Za-z0-9_]*=")
+_NAME = re.compile(r"[A-Za-z_][A-Za-z0-9_]*")
+
+
+def names_in(expr: Expr) -> set[str]:
+    """Every name an annotation refers to (`Optional[List["Run"]]` → Optional, List, Run):
+    what a field or parameter of the same name would shadow."""
+    if isinstance(expr, Sub):
+        found = {expr.head}
+        if expr.head != "Literal":
+            for arg in expr.args:
+                found |= names_in(arg)
+        return found
+    if len(expr) > 1 and expr[0] == expr[-1] == '"' and _NAME.fullmatch(expr[1:-1]):
+        return {expr[1:-1]}  # a forward reference
+    return set(_NAME.findall(_KEYWORD_ARG.sub("", _STRING.sub("", expr))))
+
+
+SAFE_INTEGER = 2**53 - 1
+"""Beyond this an integer does not survive every JSON parser (RFC 8259, section 6)."""
+
+
+def literal_type(value: object) -> bool:
+    """Whether `Literal[value]` is a type every checker accepts: a str, a bool, or an int
+    that JSON carries exactly. Floats (and `1e400`, which is infinity) are not."""
+    if isinstance(value, (str, bool)):
+        return True
+    return isinstance(value, int) and abs(value) <= SAFE_INTEGER
+
+
+def base_type(value: object) -> str:
+    """The annotation standing in for a value that cannot be a `Literal`."""
+    return "int" if isinstance(value, int) and not isinstance(value, bool) else "float"
+
+
+def shown_value(value: object) -> str:
+    """A value as the docstring lists it (`1.5`, `inf`, `"a"`)."""
+    if isinstance(value, float) and not math.isfinite(value):
+        return str(value)
+    return py_literal(value)
 
 
 Context = Literal["response", "request"]
@@ -106,6 +140,8 @@ class TypeMapper:
             needs.typing.add("Dict")
             return Sub("Dict", ("str", self.annotation(ref.values, needs, context)))
         if isinstance(ref, LiteralOf):
+            if not literal_type(ref.value):
+                return base_type(ref.value)
             needs.typing.add("Literal")
             return Sub("Literal", (py_literal(ref.value),))
         if isinstance(ref, UnionOf):
@@ -174,7 +210,7 @@ class TypeMapper:
                 "Annotated",
                 (
                     Sub("Union", (*args, "UnknownVariant")),
-                    f"PropertyInfo(discriminator={py_literal(prop)})",
+                    f"PropertyInfo(discriminator={py_str(prop)})",
                 ),
             )
         elif len(args) == 1:
@@ -201,12 +237,14 @@ class TypeMapper:
     # ------------------------------------------------------------------ models
 
     def enum_expr(self, model: EnumModel, needs: Needs) -> Expr:
-        needs.typing.add("Literal")
-        literal = Sub("Literal", tuple(py_literal(v.value) for v in model.values))
+        base = {"string": "str", "integer": "int", "number": "float"}[model.base]
         if not model.values:
             return "str"
+        if not all(literal_type(v.value) for v in model.values):
+            return base
+        needs.typing.add("Literal")
+        literal = Sub("Literal", tuple(py_literal(v.value) for v in model.values))
         if model.open:
             needs.typing.add("Union")
-            base = {"string": "str", "integer": "int", "number": "float"}[model.base]
             return Sub("Union", (literal, base))
         return literal

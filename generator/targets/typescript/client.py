@@ -5,16 +5,19 @@ from __future__ import annotations
 import re
 from typing import Any
 
+from generator.encoders.typescript import ts_str
 from generator.flavors.flavor import Flavor
 from generator.ir.model import Api, Parameter
+from generator.naming.allocator import RenameLog
+from generator.naming.casing import camel
 from generator.plan import TargetOptions
 from generator.targets.typescript.names import (
-    camel,
-    pascal,
-    safe_identifier,
-    string_literal,
+    CLIENT_OPTIONS,
+    claim_all,
+    doc_text,
+    value_scope,
 )
-from generator.targets.typescript.resources import kebab, method_identifier
+from generator.targets.typescript.tree import ResourceTree, import_path
 
 View = dict[str, Any]
 
@@ -47,32 +50,56 @@ def client_params(api: Api, flavor: Flavor) -> frozenset[str]:
     return frozenset(out)
 
 
-def client_view(api: Api, flavor: Flavor, options: TargetOptions) -> View:
+def _variables(api: Api, log: RenameLog) -> list[View]:
+    """The options that fill the service URL's `{placeholders}` (Azure's `{endpoint}`,
+    a server variable): each defaults to the spec's default, if it gives one."""
     server = api.servers[0] if api.servers else None
-    url = server.url if server is not None else ""
-    variables = []
-    if flavor.base_url_from == "host_template" and server is not None:
-        for var in server.variables:
-            variables.append(
-                {
-                    "option": safe_identifier(camel(var.name)),
-                    "placeholder": string_literal("{" + var.name + "}"),
-                    "default": string_literal(var.default) if var.default else None,
-                    "doc": var.description
-                    or f"Fills `{{{var.name}}}` in the service URL.",
-                }
-            )
-        # a template with no declared variables still names its placeholders
-        if not variables:
-            for name in re.findall(r"\{([^}]+)\}", url):
-                variables.append(
-                    {
-                        "option": safe_identifier(camel(name)),
-                        "placeholder": string_literal("{" + name + "}"),
-                        "default": None,
-                        "doc": f"Fills `{{{name}}}` in the service URL.",
-                    }
-                )
+    if server is None:
+        return []
+    found = [(v.name, v.default, v.description, v.enum) for v in server.variables]
+    # a template with no declared variables still names its placeholders
+    if not found:
+        found = [
+            (name, None, None, ()) for name in re.findall(r"\{([^}]+)\}", server.url)
+        ]
+    scope = value_scope("the client options", log, CLIENT_OPTIONS)
+    options = claim_all(
+        scope, [(camel(name), f"server variable `{name}`") for name, *_ in found]
+    )
+    out = []
+    for option, (name, default, description, allowed) in zip(
+        options, found, strict=True
+    ):
+        doc = doc_text(description) or f"Fills `{{{name}}}` in the service URL."
+        if allowed:
+            doc += "\nOne of " + ", ".join(ts_str(a) for a in allowed) + "."
+        out.append(
+            {
+                "option": option,
+                "placeholder": "{" + name + "}",
+                "default": default or None,
+                "doc": doc,
+                "required_message": f"The {option} option is required.",
+            }
+        )
+    return out
+
+
+def _api_key_doc(flavor: Flavor) -> str:
+    auth = flavor.auth
+    lines = ["The API key."]
+    if auth.bearer_env:
+        lines[0] += f" Defaults to the `{auth.bearer_env}` environment variable."
+    if auth.api_key_header:
+        lines.append(f"Sent in the {ts_str(auth.api_key_header)} header.")
+    else:
+        lines.append("Sent as `Authorization: Bearer <key>`.")
+    return "\n".join(lines)
+
+
+def client_view(
+    api: Api, flavor: Flavor, options: TargetOptions, tree: ResourceTree, log: RenameLog
+) -> View:
     scopes: list[str] = []
     for scheme in api.security_schemes:
         if scheme.type == "oauth2":
@@ -80,30 +107,33 @@ def client_view(api: Api, flavor: Flavor, options: TargetOptions) -> View:
     version = api_version(api, flavor)
     resources = [
         {
-            "property": method_identifier(r.name),
-            "alias": pascal(r.name) + "API",
-            "class_name": pascal(r.name),
-            "path": "./resources/" + kebab(r.name) + ".js",
+            "property": c.property,
+            "alias": c.alias,
+            "class_name": c.node.class_name,
+            "path": import_path("src/client.ts", c.node.file),
         }
-        for r in api.resources
+        for c in tree.top
     ]
     auth = flavor.auth
     return {
         "class_name": options.client_name,
-        "title": api.title,
-        "base_url": string_literal(url.rstrip("/")),
-        "variables": variables,
-        "env_base_url": (
-            string_literal(flavor.env_base_url) if flavor.env_base_url else None
-        ),
-        "bearer_env": string_literal(auth.bearer_env) if auth.bearer_env else None,
-        "api_key_header": (
-            string_literal(auth.api_key_header) if auth.api_key_header else None
-        ),
+        "doc": f"Client for {api.title}.",
+        "api_key_doc": _api_key_doc(flavor),
+        "base_url": api.servers[0].url.rstrip("/") if api.servers else "",
+        "variables": _variables(api, log),
+        "env_base_url": flavor.env_base_url,
+        "bearer_env": auth.bearer_env,
+        "api_key_header": auth.api_key_header,
         "token_provider": auth.token_provider,
-        "scopes": [string_literal(s) for s in scopes],
-        "api_version_name": string_literal(version[0]) if version else None,
-        "api_version_default": string_literal(version[1]) if version else None,
-        "error_field": string_literal(flavor.error_envelope_field),
+        "scopes": scopes,
+        "api_version_name": version[0] if version else None,
+        "api_version_default": version[1] if version else None,
+        "api_version_doc": (
+            f"The API version sent on every request as `{version[0]}`."
+            f" Defaults to {ts_str(version[1])}."
+            if version
+            else None
+        ),
+        "error_field": flavor.error_envelope_field,
         "resources": resources,
     }

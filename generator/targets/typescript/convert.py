@@ -11,12 +11,12 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 from typing import Literal
 
+from generator.encoders.typescript import ts_str
 from generator.flavors.flavor import Flavor
 from generator.ir.model import (
     AliasModel,
     ArrayOf,
     EnumModel,
-    Field,
     MapOf,
     Nullable,
     ObjectModel,
@@ -26,7 +26,6 @@ from generator.ir.model import (
     UnionModel,
     UnionOf,
 )
-from generator.targets.typescript.names import camel, string_literal
 from generator.targets.typescript.naming import Naming
 from generator.targets.typescript.types import is_date
 
@@ -36,25 +35,6 @@ DIRECTIONS: tuple[Direction, Direction] = ("deserialize", "serialize")
 
 def conversion_needed(flavor: Flavor) -> bool:
     return flavor.ts_member_case != "wire" or flavor.unixtime_as_datetime
-
-
-def member_name(f: Field, flavor: Flavor) -> str:
-    """The client-side name of a field (or parameter): wire, or camelCase / client name."""
-    if flavor.ts_member_case == "wire":
-        return f.name
-    if flavor.use_client_names and f.client_name:
-        return f.client_name
-    if flavor.ts_member_case == "camel":
-        return camel(f.name)
-    return f.name
-
-
-def param_member_name(name: str, client_name: str | None, flavor: Flavor) -> str:
-    if flavor.ts_member_case == "wire":
-        return name
-    if flavor.use_client_names and client_name:
-        return client_name
-    return camel(name) if flavor.ts_member_case == "camel" else name
 
 
 def function_name(direction: Direction, qualified: str) -> str:
@@ -155,8 +135,14 @@ class Converter:
             cases = []
             for disc_value, model in t.discriminator.mapping:
                 if model in self.naming.models:
+                    # The wire spells the tag as the spec does; the client, as its member.
+                    key = (
+                        prop
+                        if direction == "deserialize"
+                        else self.naming.member(model, prop)
+                    )
                     cases.append(
-                        f"{var}?.[{string_literal(prop)}] === {string_literal(disc_value)} ? "
+                        f"{var}?.[{ts_str(key)}] === {ts_str(disc_value)} ? "
                         f"{self.call(model, var, direction)} : "
                     )
             return wrap("".join(cases) + var)

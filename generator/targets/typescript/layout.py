@@ -10,7 +10,7 @@ from __future__ import annotations
 
 from generator.ir.model import Api, Resource
 from generator.ir.refs import model_refs, operation_refs
-from generator.targets.typescript.names import words
+from generator.naming.casing import kebab
 from generator.targets.typescript.naming import Naming
 
 CHUNK = 120
@@ -26,7 +26,7 @@ def _resource_refs(res: Resource) -> set[str]:
 
 
 def group_file_name(name: str) -> str:
-    stem = "-".join(w.lower() for w in words(name)) or "group"
+    stem = kebab(name) or "group"
     # `index` is the models folder's own re-export file.
     return stem + "-models" if stem == "index" else stem
 

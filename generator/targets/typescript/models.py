@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from typing import Any
 
+from generator.encoders.typescript import ts_literal, ts_object_key, ts_str
 from generator.flavors.flavor import Flavor
 from generator.ir.model import (
     AliasModel,
@@ -21,27 +22,27 @@ from generator.targets.typescript.convert import (
     Direction,
     conversion_needed,
     function_name,
-    member_name,
 )
-from generator.targets.typescript.names import doc_lines, property_key, string_literal
+from generator.targets.typescript.names import doc_text
 from generator.targets.typescript.naming import Naming
-from generator.targets.typescript.types import TypeWriter, literal_text
+from generator.targets.typescript.types import TypeWriter, literal_type
 
 View = dict[str, Any]
 
 
-def _doc(model: Model, flavor: Flavor) -> list[str]:
-    lines = list(doc_lines(model.description or model.title, flavor.doc_link_base))
-    if model.deprecated:
-        lines.append("@deprecated")
-    return lines
+def join_doc(*parts: str) -> str:
+    """Doc-comment text from pieces, one or more lines each; empty pieces left out."""
+    return "\n".join(p for p in parts if p)
 
 
-def field_doc(f: Field, flavor: Flavor) -> list[str]:
-    lines = list(doc_lines(f.description, flavor.doc_link_base))
-    if f.deprecated:
-        lines.append("@deprecated")
-    return lines
+def _doc(model: Model, flavor: Flavor) -> str:
+    text = doc_text(model.description or model.title, flavor.doc_link_base)
+    return join_doc(text, "@deprecated" if model.deprecated else "")
+
+
+def field_doc(f: Field, flavor: Flavor) -> str:
+    text = doc_text(f.description, flavor.doc_link_base)
+    return join_doc(text, "@deprecated" if f.deprecated else "")
 
 
 def discriminator_overrides(model: ObjectModel, naming: Naming) -> dict[str, str]:
@@ -65,6 +66,7 @@ class ModelsFile:
         naming: Naming,
         flavor: Flavor,
         placement: dict[str, str],
+        cyclic: frozenset[str],
     ) -> None:
         self.names = names
         self.naming = naming
@@ -72,7 +74,11 @@ class ModelsFile:
         in_file = set(names)
         self.ns_names = frozenset(naming.short[n] for n in names if naming.root[n] != n)
         self.writer = TypeWriter(
-            naming, flavor, shadowed=self.ns_names, placement=placement
+            naming,
+            flavor,
+            shadowed=self.ns_names,
+            placement=placement,
+            cyclic=cyclic,
         )
         self.converter = Converter(naming, flavor)
         self.in_file = in_file
@@ -105,14 +111,16 @@ class ModelsFile:
             "namespace": children,
             "extra": [],
         }
-        if isinstance(model, ObjectModel):
-            view.update(self._interface(model, nested))
+        if isinstance(model, ObjectModel) and (
+            model.fields or model.additional_properties is None
+        ):
+            view.update(kind="interface", members=self._members(model, nested))
         elif isinstance(model, EnumModel):
-            view.update(kind="alias", type=self._enum(model))
-        elif isinstance(model, UnionModel):
-            view.update(kind="alias", type=self._union(model, nested))
-        elif isinstance(model, AliasModel):
-            view.update(kind="alias", type=self.writer.write(model.target, nested))
+            text, allowed = self._enum(model)
+            view.update(kind="alias", type=text)
+            view["doc"] = join_doc(view["doc"], allowed)
+        else:
+            view.update(kind="alias", type=self.writer.declaration(name, nested))
         poly = self.naming.polymorphic.get(name)
         if poly is not None:
             variants = [self.writer.ref(v, nested) for _, v in poly.variants]
@@ -120,48 +128,44 @@ class ModelsFile:
             view["extra"] = [
                 {
                     "name": poly.union_name,
-                    "doc": [
-                        f"Any of the kinds of `{short}`, told apart by `{poly.property}`."
-                    ],
+                    "doc": f"Any of the kinds of `{short}`, told apart by `{poly.property}`.",
                     "type": " | ".join(variants),
                 }
             ]
         return view
 
-    def _interface(self, model: ObjectModel, nested: bool) -> View:
+    def _members(self, model: ObjectModel, nested: bool) -> list[View]:
         overrides = discriminator_overrides(model, self.naming)
-        if not model.fields and model.additional_properties is not None:
-            values = self.writer.write(model.additional_properties, nested)
-            return {"kind": "alias", "type": f"Record<string, {values}>"}
         members = []
-        for f in model.fields:
+        for m in self.naming.members[model.name]:
+            f = m.field
             if f.name in overrides:
-                text = string_literal(overrides[f.name])
+                text = ts_str(overrides[f.name])
             else:
                 text = self.writer.write(f.type, nested)
             members.append(
                 {
-                    "key": property_key(member_name(f, self.flavor)),
+                    "key": m.key,
                     "optional": not f.required,
                     "type": text,
                     "doc": field_doc(f, self.flavor),
                 }
             )
-        return {"kind": "interface", "members": members}
+        return members
 
-    def _enum(self, model: EnumModel) -> str:
-        values = [literal_text(v.value) for v in model.values]
+    def _enum(self, model: EnumModel) -> tuple[str, str]:
+        """(type, doc line naming the allowed values when the type cannot list them)."""
+        base = "string" if model.base == "string" else "number"
+        values = [literal_type(v.value) for v in model.values]
         if not values:
-            return "string" if model.base == "string" else "number"
+            return base, ""
+        if None in values:
+            allowed = ", ".join(ts_literal(v.value) for v in model.values)
+            return base, f"One of {allowed}."
+        texts = [v for v in values if v is not None]
         if model.open:
-            values.append(
-                "(string & {})" if model.base == "string" else "(number & {})"
-            )
-        return " | ".join(values)
-
-    def _union(self, model: UnionModel, nested: bool) -> str:
-        tag = model.discriminator.property if model.discriminator else None
-        return self.writer.union(model.variants, tag, nested)
+            texts.append(f"({base} & {{}})")
+        return " | ".join(texts), ""
 
     # ----------------------------------------------------------------- conversion
 
@@ -187,9 +191,9 @@ class ModelsFile:
         if poly is not None:
             union_qualified = self.naming.ts(name)
             for d2 in DIRECTIONS:
-                key = string_literal(self._wire_or_member(name, poly.property, d2))
+                key = ts_str(self._wire_or_member(name, poly.property, d2))
                 cases = [
-                    f"item?.[{key}] === {string_literal(value)} ? "
+                    f"item?.[{key}] === {ts_str(value)} ? "
                     f"{self.converter.call(variant, 'item', d2)} : "
                     for value, variant in poly.variants
                 ]
@@ -203,13 +207,9 @@ class ModelsFile:
 
     def _wire_or_member(self, base: str, prop: str, direction: Direction) -> str:
         """The discriminator as the input spells it: wire name in, member name out."""
-        model = self.naming.models[base]
-        if direction == "deserialize" or not isinstance(model, ObjectModel):
+        if direction == "deserialize":
             return prop
-        for f in model.fields:
-            if f.name == prop:
-                return member_name(f, self.flavor)
-        return prop
+        return self.naming.member(base, prop)
 
     def _union_dispatch(self, model: UnionModel, direction: Direction) -> str:
         return self.converter.expr(
@@ -220,18 +220,18 @@ class ModelsFile:
         self, model: ObjectModel, qualified: str, direction: Direction
     ) -> View:
         entries = []
-        for f in model.fields:
-            member = member_name(f, self.flavor)
-            source = f.name if direction == "deserialize" else member
-            target = member if direction == "deserialize" else f.name
-            access = f"item[{string_literal(source)}]"
+        for m in self.naming.members[model.name]:
+            f = m.field
+            source = f.name if direction == "deserialize" else m.key
+            target = m.key if direction == "deserialize" else f.name
+            access = f"item[{ts_str(source)}]"
             # A missing or null value passes through even where the spec says it cannot
             # be: servers send payloads older or newer than the spec.
             inner = f.type.inner if isinstance(f.type, Nullable) else f.type
             converted = self.converter.expr(inner, access, direction)
             if converted != access:
                 converted = f"{access} == null ? {access} : {converted}"
-            entries.append(f"{property_key(target)}: {converted},")
+            entries.append(f"{ts_object_key(target)}: {converted},")
         body_lines = ["return {", *("  " + e for e in entries), "};"]
         return {
             "name": function_name(direction, qualified),

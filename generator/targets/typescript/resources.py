@@ -6,79 +6,60 @@ import re
 from dataclasses import dataclass
 from typing import Any
 
+from generator.encoders.typescript import ts_str
 from generator.flavors.flavor import Flavor
 from generator.ir.model import (
-    Body,
     ObjectModel,
     Operation,
     Parameter,
     Primitive,
     Ref,
-    Resource,
     TypeRef,
     UnionModel,
 )
 from generator.ir.streams import ends_with_done
-from generator.targets.typescript.convert import (
-    Converter,
-    conversion_needed,
-    member_name,
-    param_member_name,
+from generator.naming.casing import camel, pascal, singular
+from generator.targets.typescript.convert import Converter, conversion_needed
+from generator.targets.typescript.models import (
+    discriminator_overrides,
+    field_doc,
+    join_doc,
 )
-from generator.targets.typescript.models import discriminator_overrides, field_doc
 from generator.targets.typescript.names import (
-    camel,
-    doc_lines,
-    pascal,
-    property_key,
-    safe_identifier,
-    singular,
-    string_literal,
+    claim_all,
+    claim_members,
+    client_name,
+    doc_text,
+    member_scope,
+    value_scope,
 )
 from generator.targets.typescript.naming import Naming
+from generator.targets.typescript.tree import (
+    ResourceNode,
+    import_path,
+    json_body,
+    op_owner,
+    stream_flag,
+)
 from generator.targets.typescript.types import TypeWriter
 
 View = dict[str, Any]
 
 # The query parameters `Core.CursorPageParams` declares; list params extend it when they have both.
 CURSOR_PAGE_PARAMS = ("after", "limit")
+# Where each kind of parameter goes in the request spec the runtime sends.
+PARAM_TARGETS = {"query": "query", "header": "headers", "cookie": "cookies"}
+_PLACEHOLDER = re.compile(r"\{([^{}]*)\}")
 
 
 @dataclass(frozen=True)
-class ResourceNode:
-    resource: Resource
-    path: tuple[str, ...]
-    """Resource names from the top (`threads`, `runs`)."""
+class MethodShape:
+    """How a method is called, for tests that call every method of an SDK."""
 
-    @property
-    def file(self) -> str:
-        return "src/resources/" + "/".join(kebab(p) for p in self.path) + ".ts"
-
-    @property
-    def class_name(self) -> str:
-        return pascal(self.resource.name)
-
-
-def kebab(name: str) -> str:
-    return name.replace("_", "-").lower()
-
-
-def walk(
-    resources: tuple[Resource, ...], prefix: tuple[str, ...] = ()
-) -> list[ResourceNode]:
-    out: list[ResourceNode] = []
-    for res in resources:
-        node = ResourceNode(res, prefix + (res.name,))
-        out.append(node)
-        out.extend(walk(res.children, node.path))
-    return out
-
-
-def _json_body(op: Operation) -> Body | None:
-    for b in op.bodies:
-        if "json" in b.content_type:
-            return b
-    return op.bodies[0] if op.bodies else None
+    path_params: tuple[str, ...]
+    """Wire names, in the order the method takes them."""
+    params: tuple[tuple[str, str, str], ...]
+    """(location, wire name, member of the params object) of every other parameter."""
 
 
 def _is_raw_response(op: Operation) -> bool:
@@ -89,6 +70,33 @@ def _is_raw_response(op: Operation) -> bool:
         and not ct.startswith("text/event-stream")
         and op.streaming is None
     )
+
+
+def path_expression(path: str, args: dict[str, tuple[str, bool]]) -> str:
+    """`'/threads/' + Core.encodePath(threadId) + '/runs'`: the path's text as quoted
+    literals, each parameter (wire name → (argument, sent unencoded)) joined in.
+    Never a template literal, so no `${...}` or backtick of the spec can run."""
+    parts: list[str] = []
+    text = ""
+    pos = 0
+    for m in _PLACEHOLDER.finditer(path):
+        if m.group(1) not in args:
+            continue
+        text += path[pos : m.start()]
+        if text:
+            parts.append(ts_str(text))
+        arg, raw = args[m.group(1)]
+        parts.append(f"String({arg})" if raw else f"Core.encodePath({arg})")
+        text, pos = "", m.end()
+    text += path[pos:]
+    if text or not parts:
+        parts.append(ts_str(text))
+    return " + ".join(parts)
+
+
+def _position(path: str, name: str) -> int:
+    index = path.find("{" + name + "}")
+    return index if index >= 0 else len(path)
 
 
 class ResourceFile:
@@ -103,30 +111,37 @@ class ResourceFile:
         self.naming = naming
         self.flavor = flavor
         self.client_params = client_params
-        self.writer = TypeWriter(naming, flavor)
+        self.writer = TypeWriter(naming, flavor, module=node.module)
         self.converter = Converter(naming, flavor)
         self.convert = conversion_needed(flavor)
-        self.local_names: set[str] = {node.class_name, "Core"}
         self.params_types: list[View] = []
+        self.shapes: list[MethodShape] = []
 
     def view(self) -> View:
         res = self.node.resource
-        children = []
-        for child in res.children:
-            alias = pascal(child.name) + "API"
-            children.append(
-                {
-                    "property": method_identifier(child.name),
-                    "alias": alias,
-                    "class_name": pascal(child.name),
-                    "path": "./" + kebab(res.name) + "/" + kebab(child.name) + ".js",
-                }
+        children = [
+            {
+                "property": c.property,
+                "alias": c.alias,
+                "class_name": c.node.class_name,
+                "path": import_path(self.node.file, c.node.file),
+            }
+            for c in self.node.children
+        ]
+        types = [self._params_names(op) for op in res.operations]
+        methods = [
+            self._method(op, name, stream, type_names)
+            for op, name, stream, type_names in zip(
+                res.operations,
+                self.node.methods,
+                self.node.stream_methods,
+                types,
+                strict=True,
             )
-            self.local_names.add(alias)
-        methods = [self._method(op) for op in res.operations]
+        ]
         return {
             "class_name": self.node.class_name,
-            "doc": list(doc_lines(res.description, self.flavor.doc_link_base)),
+            "doc": doc_text(res.description, self.flavor.doc_link_base),
             "children": children,
             "methods": methods,
             "params_types": self.params_types,
@@ -134,83 +149,106 @@ class ResourceFile:
 
     # ----------------------------------------------------------------- methods
 
-    def _params_name(self, op: Operation, suffix: str) -> str:
-        base = pascal(singular(self.node.resource.name)) + pascal(op.name) + suffix
-        name = base
-        while name in self.local_names:
-            name += "_"
-        self.local_names.add(name)
-        return name
+    def _params_names(self, op: Operation) -> tuple[str | None, str | None]:
+        """(body type, params object type) of a method, declared in this file. Claimed
+        before any type is written, so an imported model of the same name is the one
+        that takes an alias."""
+        stem = pascal(singular(self.node.resource.name)) + pascal(op.name)
+        what = f"operation `{op.operation_id}`"
+        body_type = params_type = None
+        if json_body(op) is not None:
+            body_type = self.node.module.claim(
+                stem + "Params", op_owner(op, f"the body type of {what}")
+            )
+        if self._method_params(op, tuple(PARAM_TARGETS)):
+            params_type = self.node.module.claim(
+                stem + ("Params" if body_type is None else "Query"),
+                op_owner(op, f"the params type of {what}"),
+            )
+        return body_type, params_type
 
-    def _method(self, op: Operation) -> View:
-        method_params = [
+    def _method_params(
+        self, op: Operation, locations: tuple[str, ...]
+    ) -> list[Parameter]:
+        return [
             p
             for p in op.parameters
-            if p.method_level and p.name not in self.client_params
+            if p.method_level
+            and p.name not in self.client_params
+            and p.location in locations
         ]
-        path_params = [p for p in method_params if p.location == "path"]
-        query_params = [p for p in method_params if p.location == "query"]
-        body = _json_body(op)
-        signature: list[View] = []
-        used: set[str] = {"options"}
-        path_expr = op.path
-        for p in sorted(path_params, key=lambda p: _position(op.path, p.name)):
-            ident = safe_identifier(camel(p.client_name or p.name))
-            while ident in used:
-                ident += "_"
-            used.add(ident)
-            signature.append(
-                {"name": ident, "type": self._scalar(p.type), "optional": False}
-            )
-            encoded = (
-                f"${{{ident}}}"
-                if p.skip_url_encoding
-                else f"${{Core.encodePath({ident})}}"
-            )
-            path_expr = path_expr.replace("{" + p.name + "}", encoded)
+
+    def _method(
+        self,
+        op: Operation,
+        name: str,
+        stream_name: str | None,
+        type_names: tuple[str | None, str | None],
+    ) -> View:
+        path_params = sorted(
+            self._method_params(op, ("path",)), key=lambda p: _position(op.path, p.name)
+        )
+        other_params = self._method_params(op, tuple(PARAM_TARGETS))
+        body = json_body(op)
+        body_type, params_type = type_names
+        signature_scope = value_scope(
+            f"the signature of `{self.node.class_name}.{name}`",
+            self.naming.log,
+            frozenset({"Core"}),
+        )
+        signature_scope.take("options", "the request options")
+        if body is not None:
+            signature_scope.take("body", "the request body")
+        if other_params:
+            signature_scope.take("query", "the parameters object")
+        idents = claim_all(
+            signature_scope,
+            [
+                (
+                    camel(p.client_name or p.name),
+                    op_owner(op, f"path parameter `{p.name}` of `{op.operation_id}`"),
+                )
+                for p in path_params
+            ],
+        )
+        signature: list[View] = [
+            {"name": ident, "type": self._scalar(p.type), "optional": False}
+            for p, ident in zip(path_params, idents, strict=True)
+        ]
+        path = path_expression(
+            op.path,
+            {
+                p.name: (ident, p.skip_url_encoding)
+                for p, ident in zip(path_params, idents, strict=True)
+            },
+        )
 
         body_view = None
-        if body is not None:
-            name = self._params_name(op, "Params")
-            self.params_types.append(self._params_type(name, body.type))
-            optional = not body.required
-            signature.append({"name": "body", "type": name, "optional": optional})
-            used.add("body")
+        if body is not None and body_type is not None:
+            self.params_types.append(self._params_type(body_type, body.type))
+            signature.append(
+                {"name": "body", "type": body_type, "optional": not body.required}
+            )
             value = (
                 self.converter.expr(body.type, "body", "serialize")
                 if self.convert
                 else "body"
             )
-            if optional and value != "body":
+            if not body.required and value != "body":
                 value = f"body === undefined ? undefined : {value}"
-            body_view = {
-                "value": value,
-                "multipart": body.is_multipart,
-                "content_type": body.content_type,
-            }
+            body_view = {"value": value, "content_type": body.content_type}
 
-        query_view = None
-        if query_params:
-            name = self._params_name(op, "Params" if body is None else "Query")
-            extends_page = (
-                op.pagination is not None
-                and op.pagination.cursor_param == "after"
-                and all(
-                    any(p.name == k for p in query_params) for k in CURSOR_PAGE_PARAMS
-                )
+        params_view: dict[str, list[View]] = {t: [] for t in PARAM_TARGETS.values()}
+        params: tuple[tuple[str, str, str], ...] = ()
+        if params_type is not None:
+            params, members = self._params_members(op, other_params, params_type)
+            self.params_types.append(members)
+            required = any(p.required for p in other_params)
+            signature.append(
+                {"name": "query", "type": params_type, "optional": not required}
             )
-            shown = [
-                p
-                for p in query_params
-                if not (extends_page and p.name in CURSOR_PAGE_PARAMS)
-            ]
-            self.params_types.append(self._query_type(name, shown, extends_page))
-            optional = not any(p.required for p in query_params)
-            signature.append({"name": "query", "type": name, "optional": optional})
-            entries = []
-            for p in query_params:
-                member = param_member_name(p.name, p.client_name, self.flavor)
-                access = f"query?.[{string_literal(member)}]"
+            for (location, wire, key), p in zip(params, other_params, strict=True):
+                access = f"query?.[{ts_str(key)}]"
                 value = (
                     self.converter.expr(p.type, access, "serialize")
                     if self.convert
@@ -218,9 +256,11 @@ class ResourceFile:
                 )
                 if value != access:
                     value = f"{access} === undefined ? undefined : {value}"
-                entries.append({"key": string_literal(p.name), "value": value})
-            query_view = {"entries": entries}
+                params_view[PARAM_TARGETS[location]].append(
+                    {"wire": wire, "value": value}
+                )
 
+        _required_before_optional(signature)
         # Overloads let an optional trailing params object be skipped: `list(threadId, options)`.
         overload = (
             bool(signature)
@@ -228,48 +268,110 @@ class ResourceFile:
             and signature[-1]["name"] in ("body", "query")
         )
         returns, kind, decode, event_type = self._returns(op)
-        flag = (
-            op.streaming.flag
-            if op.streaming is not None and op.streaming.flag and body is not None
-            else None
-        )
         pagination = None
         if op.pagination is not None:
             pg = op.pagination
             pagination = {
-                "items_field": string_literal(pg.items_field),
-                "cursor_param": string_literal(pg.cursor_param),
-                "cursor_field": (
-                    string_literal(pg.cursor_field) if pg.cursor_field else "undefined"
-                ),
-                "has_more": (
-                    string_literal(pg.has_more_field)
-                    if pg.has_more_field
-                    else "undefined"
-                ),
+                "items_field": pg.items_field,
+                "cursor_param": pg.cursor_param,
+                "cursor_field": pg.cursor_field,
+                "has_more": pg.has_more_field,
             }
-        doc = list(doc_lines(op.summary or op.description, self.flavor.doc_link_base))
-        if op.deprecated:
-            doc.append("@deprecated")
+        doc = doc_text(op.summary or op.description, self.flavor.doc_link_base)
+        doc = join_doc(doc, "@deprecated" if op.deprecated else "")
+        self.shapes.append(MethodShape(tuple(p.name for p in path_params), params))
         return {
-            "name": method_identifier(op.name),
+            "name": name,
             "doc": doc,
+            "stream_doc": join_doc(doc, "\nStreams the answer as server-sent events."),
             "signature": signature,
             "overload": overload,
             "returns": returns,
             "kind": kind,
             "http_method": op.method,
-            "path": "`" + path_expr + "`",
+            "path": path,
             "body": body_view,
-            "query": query_view,
+            "params": params_view,
             "decode": decode,
             "pagination": pagination,
-            "stream_flag": string_literal(flag) if flag else None,
-            "stream_name": method_identifier(op.name + "_stream") if flag else None,
+            "stream_flag": stream_flag(op),
+            "stream_name": stream_name,
             "event_type": event_type,
             "stream_shape": self._stream_event(op)[1],
             "ends_with_done": ends_with_done(op.streaming, self.naming.models),
         }
+
+    def _params_members(
+        self, op: Operation, params: list[Parameter], type_name: str
+    ) -> tuple[tuple[tuple[str, str, str], ...], View]:
+        """Members of the params object, and its interface. A flavor keeping wire names
+        keys members by them; two locations may share one, so keys are still allocated.
+        """
+        extends_page = (
+            op.pagination is not None
+            and op.pagination.cursor_param == "after"
+            and all(
+                any(p.name == k and p.location == "query" for p in params)
+                for k in CURSOR_PAGE_PARAMS
+            )
+        )
+        scope = member_scope(f"interface `{type_name}`", self.naming.log)
+        inherited = {
+            i
+            for i, p in enumerate(params)
+            if extends_page and p.location == "query" and p.name in CURSOR_PAGE_PARAMS
+        }
+        # The members `Core.CursorPageParams` declares keep their names.
+        order = sorted(range(len(params)), key=lambda i: i not in inherited)
+        claimed = claim_members(
+            scope,
+            [
+                (
+                    self._param_member(params[i]),
+                    params[i].name,
+                    op_owner(
+                        op,
+                        f"{params[i].location} parameter `{params[i].name}` of `{op.operation_id}`",
+                    ),
+                )
+                for i in order
+            ],
+        )
+        keys = dict(zip(order, claimed, strict=True))
+        members = [
+            {
+                "key": keys[i],
+                "optional": not p.required,
+                "type": self.writer.write(p.type),
+                "doc": join_doc(
+                    doc_text(p.description, self.flavor.doc_link_base),
+                    (
+                        ""
+                        if p.location == "query"
+                        else f"Sent as the `{p.name}` {p.location}."
+                    ),
+                    "@deprecated" if p.deprecated else "",
+                ),
+            }
+            for i, p in enumerate(params)
+            if i not in inherited
+        ]
+        interface = {
+            "name": type_name,
+            "kind": "interface",
+            "extends": "Core.CursorPageParams" if extends_page else None,
+            "members": members,
+            "doc": "",
+        }
+        shape = tuple((p.location, p.name, keys[i]) for i, p in enumerate(params))
+        return shape, interface
+
+    def _param_member(self, p: Parameter) -> str:
+        if self.flavor.ts_member_case == "wire":
+            return p.name
+        if self.flavor.use_client_names and p.client_name:
+            return client_name(p.client_name)
+        return camel(p.name) if self.flavor.ts_member_case == "camel" else p.name
 
     def _stream_event(self, op: Operation) -> tuple[str, str]:
         """(type of what the stream yields, its `StreamShape`).
@@ -344,63 +446,36 @@ class ResourceFile:
             and ref not in self.naming.polymorphic
         ):
             overrides = discriminator_overrides(model, self.naming)
-            members = []
-            for f in model.fields:
-                if f.read_only:
-                    continue
-                text = (
-                    string_literal(overrides[f.name])
-                    if f.name in overrides
-                    else self.writer.write(f.type)
-                )
-                members.append(
-                    {
-                        "key": property_key(member_name(f, self.flavor)),
-                        "optional": not f.required,
-                        "type": text,
-                        "doc": field_doc(f, self.flavor),
-                    }
-                )
+            members = [
+                {
+                    "key": m.key,
+                    "optional": not m.field.required,
+                    "type": (
+                        ts_str(overrides[m.field.name])
+                        if m.field.name in overrides
+                        else self.writer.write(m.field.type)
+                    ),
+                    "doc": field_doc(m.field, self.flavor),
+                }
+                for m in self.naming.members[model.name]
+                if not m.field.read_only
+            ]
             return {
                 "name": name,
                 "kind": "interface",
                 "extends": None,
                 "members": members,
-                "doc": list(doc_lines(model.description, self.flavor.doc_link_base)),
+                "doc": doc_text(model.description, self.flavor.doc_link_base),
             }
-        return {"name": name, "kind": "alias", "type": self.writer.write(t), "doc": []}
-
-    def _query_type(
-        self, name: str, params: list[Parameter], extends_page: bool
-    ) -> View:
-        members = []
-        for p in params:
-            members.append(
-                {
-                    "key": property_key(
-                        param_member_name(p.name, p.client_name, self.flavor)
-                    ),
-                    "optional": not p.required,
-                    "type": self.writer.write(p.type),
-                    "doc": list(doc_lines(p.description, self.flavor.doc_link_base))
-                    + (["@deprecated"] if p.deprecated else []),
-                }
-            )
-        return {
-            "name": name,
-            "kind": "interface",
-            "extends": "Core.CursorPageParams" if extends_page else None,
-            "members": members,
-            "doc": [],
-        }
+        return {"name": name, "kind": "alias", "type": self.writer.write(t), "doc": ""}
 
 
-def _position(path: str, name: str) -> int:
-    m = re.search(r"\{" + re.escape(name) + r"\}", path)
-    return m.start() if m else len(path)
-
-
-def method_identifier(name: str) -> str:
-    """Methods are properties, so reserved words are fine (`delete`); `constructor` is not."""
-    ident = camel(name)
-    return ident + "_" if ident == "constructor" else ident
+def _required_before_optional(signature: list[View]) -> None:
+    """TypeScript allows no required parameter after an optional one (TS1016): an optional
+    one before a required one stays in place but takes `undefined` explicitly."""
+    required_after = False
+    for p in reversed(signature):
+        if p["optional"] and required_after:
+            p["optional"] = False
+            p["type"] = f"{p['type']} | undefined"
+        required_after = required_after or not p["optional"]

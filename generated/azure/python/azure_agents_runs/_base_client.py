@@ -64,6 +64,7 @@ class RequestSpec:
         raw_path_params: Tuple[str, ...] = (),
         query: Optional[Mapping[str, object]] = None,
         headers: Optional[Mapping[str, object]] = None,
+        cookies: Optional[Mapping[str, object]] = None,
         body: object = NOT_GIVEN,
         multipart: bool = False,
         extra_headers: Optional[Mapping[str, str]] = None,
@@ -77,6 +78,7 @@ class RequestSpec:
         self.raw_path_params = raw_path_params
         self.query = query or {}
         self.headers = headers or {}
+        self.cookies = cookies or {}
         self.body = body
         self.multipart = multipart
         self.extra_headers = extra_headers or {}
@@ -168,6 +170,13 @@ class BaseClient:
         for key, value in spec.headers.items():
             if not isinstance(value, NotGiven) and value is not None:
                 headers[key] = str(value)
+        cookies = [
+            f"{key}={value}"
+            for key, value in spec.cookies.items()
+            if not isinstance(value, NotGiven) and value is not None
+        ]
+        if cookies:
+            headers["Cookie"] = "; ".join(cookies)
         headers.update(spec.extra_headers)
         return headers
 

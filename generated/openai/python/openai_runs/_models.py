@@ -36,7 +36,7 @@ from typing import (
 
 import pydantic
 from pydantic import ConfigDict, PlainSerializer, PlainValidator
-from typing_extensions import Annotated, Literal, TypeAlias, TypeGuard
+from typing_extensions import Annotated, Literal, TypeAlias, TypeAliasType, TypeGuard
 
 from ._types import NotGiven
 
@@ -162,6 +162,9 @@ def construct_type(type_: object, value: object) -> Any:
     """`value` (decoded JSON) as `type_`, as far as it fits; never raises."""
     if value is None:
         return None
+    if isinstance(type_, TypeAliasType):
+        # A type alias that reaches itself (see the models modules).
+        return construct_type(type_.__value__, value)
     metadata: Tuple[object, ...] = ()
     origin = get_origin(type_)
     if origin is Annotated:
@@ -232,7 +235,7 @@ def _model_fields(cls: Type[pydantic.BaseModel]) -> Dict[str, Tuple[str, object]
     out: Dict[str, Tuple[str, object]] = {}
     for name, info in cls.model_fields.items():
         annotation: object = hints.get(name, info.annotation)
-        out[info.alias or name] = (name, annotation)
+        out[name if info.alias is None else info.alias] = (name, annotation)
     return out
 
 

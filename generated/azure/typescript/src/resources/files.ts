@@ -12,7 +12,7 @@ export class Files extends Core.APIResource {
     return this._client.request(
       {
         method: 'post',
-        path: `/files`,
+        path: '/files',
         body: serializeFilesUploadFileRequest(body),
         contentType: 'multipart/form-data',
         decode: (v: any) => deserializeFileInfo(v),

@@ -20,7 +20,7 @@ export class Threads extends Core.APIResource {
     return this._client.getAPIList(
       {
         method: 'get',
-        path: `/threads`,
+        path: '/threads',
         query: {
           'limit': query?.['limit'],
           'order': query?.['order'],
@@ -46,7 +46,7 @@ export class Threads extends Core.APIResource {
     return this._client.request(
       {
         method: 'post',
-        path: `/threads`,
+        path: '/threads',
         body: serializeAgentThreadCreationOptions(body),
         contentType: 'application/json',
         decode: (v: any) => deserializeAgentThread(v),
@@ -62,7 +62,7 @@ export class Threads extends Core.APIResource {
     return this._client.request(
       {
         method: 'get',
-        path: `/threads/${Core.encodePath(threadId)}`,
+        path: '/threads/' + Core.encodePath(threadId),
         decode: (v: any) => deserializeAgentThread(v),
       },
       options,
@@ -76,7 +76,7 @@ export class Threads extends Core.APIResource {
     return this._client.request(
       {
         method: 'post',
-        path: `/threads/${Core.encodePath(threadId)}`,
+        path: '/threads/' + Core.encodePath(threadId),
         body: serializeUpdateAgentThreadOptions(body),
         contentType: 'application/json',
         decode: (v: any) => deserializeAgentThread(v),
@@ -92,7 +92,7 @@ export class Threads extends Core.APIResource {
     return this._client.request(
       {
         method: 'delete',
-        path: `/threads/${Core.encodePath(threadId)}`,
+        path: '/threads/' + Core.encodePath(threadId),
         decode: (v: any) => deserializeThreadDeletionStatus(v),
       },
       options,
@@ -106,7 +106,7 @@ export class Threads extends Core.APIResource {
     return this._client.request(
       {
         method: 'post',
-        path: `/threads/runs`,
+        path: '/threads/runs',
         body: serializeCreateAndRunThreadOptions(body),
         contentType: 'application/json',
         decode: (v: any) => deserializeThreadRun(v),
@@ -124,7 +124,7 @@ export class Threads extends Core.APIResource {
     return this._client.stream(
       {
         method: 'post',
-        path: `/threads/runs`,
+        path: '/threads/runs',
         body: { ...(serializeCreateAndRunThreadOptions(body)), 'stream': true },
         contentType: 'application/json',
         stream: 'event',

@@ -58,6 +58,10 @@ export interface RequestSpec<T> {
   method: string;
   path: string;
   query?: Record<string, unknown> | undefined;
+  /** Header parameters by wire name; undefined and null ones are left out. */
+  headers?: Record<string, unknown> | undefined;
+  /** Cookie parameters by wire name, sent together in one `cookie` header. */
+  cookies?: Record<string, unknown> | undefined;
   body?: unknown;
   contentType?: string | undefined;
   /** Wire → client conversion of the reply, when the flavor needs one. */
@@ -207,10 +211,15 @@ export class APIClient {
         body = spec.body as BodyInit;
       }
     }
+    const cookies = Object.entries(spec.cookies ?? {}).filter(([, value]) => value !== undefined && value !== null);
+    if (cookies.length > 0) {
+      setHeader(headers, 'cookie', cookies.map(([key, value]) => `${key}=${encodeURIComponent(String(value))}`).join('; '));
+    }
+    for (const [key, value] of Object.entries(spec.headers ?? {})) {
+      if (value !== null && value !== undefined) setHeader(headers, key, String(value));
+    }
     for (const [key, value] of Object.entries(options?.headers ?? {})) {
-      const existing = Object.keys(headers).find((k) => k.toLowerCase() === key.toLowerCase());
-      if (existing !== undefined) delete headers[existing];
-      if (value !== null && value !== undefined) headers[key] = value;
+      setHeader(headers, key, value);
     }
     return { method: spec.method.toUpperCase(), headers, body };
   }
@@ -223,6 +232,13 @@ export class APIResource {
   constructor(client: APIClient) {
     this._client = client;
   }
+}
+
+/** Sets a header, replacing one whose name differs only in case; `null` removes it. */
+function setHeader(headers: Record<string, string>, key: string, value: string | null | undefined): void {
+  const existing = Object.keys(headers).find((k) => k.toLowerCase() === key.toLowerCase());
+  if (existing !== undefined) delete headers[existing];
+  if (value !== null && value !== undefined) headers[key] = value;
 }
 
 function shouldRetry(response: Response): boolean {

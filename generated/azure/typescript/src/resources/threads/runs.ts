@@ -20,7 +20,7 @@ export class Runs extends Core.APIResource {
     return this._client.getAPIList(
       {
         method: 'get',
-        path: `/threads/${Core.encodePath(threadId)}/runs`,
+        path: '/threads/' + Core.encodePath(threadId) + '/runs',
         query: {
           'limit': query?.['limit'],
           'order': query?.['order'],
@@ -51,7 +51,7 @@ export class Runs extends Core.APIResource {
     return this._client.request(
       {
         method: 'post',
-        path: `/threads/${Core.encodePath(threadId)}/runs`,
+        path: '/threads/' + Core.encodePath(threadId) + '/runs',
         query: {
           'include[]': query?.['include'],
         },
@@ -72,7 +72,7 @@ export class Runs extends Core.APIResource {
     return this._client.stream(
       {
         method: 'post',
-        path: `/threads/${Core.encodePath(threadId)}/runs`,
+        path: '/threads/' + Core.encodePath(threadId) + '/runs',
         query: {
           'include[]': query?.['include'],
         },
@@ -91,7 +91,7 @@ export class Runs extends Core.APIResource {
     return this._client.request(
       {
         method: 'get',
-        path: `/threads/${Core.encodePath(threadId)}/runs/${Core.encodePath(runId)}`,
+        path: '/threads/' + Core.encodePath(threadId) + '/runs/' + Core.encodePath(runId),
         decode: (v: any) => deserializeThreadRun(v),
       },
       options,
@@ -105,7 +105,7 @@ export class Runs extends Core.APIResource {
     return this._client.request(
       {
         method: 'post',
-        path: `/threads/${Core.encodePath(threadId)}/runs/${Core.encodePath(runId)}`,
+        path: '/threads/' + Core.encodePath(threadId) + '/runs/' + Core.encodePath(runId),
         body: serializeUpdateRunOptions(body),
         contentType: 'application/json',
         decode: (v: any) => deserializeThreadRun(v),
@@ -121,7 +121,7 @@ export class Runs extends Core.APIResource {
     return this._client.request(
       {
         method: 'post',
-        path: `/threads/${Core.encodePath(threadId)}/runs/${Core.encodePath(runId)}/cancel`,
+        path: '/threads/' + Core.encodePath(threadId) + '/runs/' + Core.encodePath(runId) + '/cancel',
         decode: (v: any) => deserializeThreadRun(v),
       },
       options,
@@ -135,7 +135,7 @@ export class Runs extends Core.APIResource {
     return this._client.request(
       {
         method: 'post',
-        path: `/threads/${Core.encodePath(threadId)}/runs/${Core.encodePath(runId)}/submit_tool_outputs`,
+        path: '/threads/' + Core.encodePath(threadId) + '/runs/' + Core.encodePath(runId) + '/submit_tool_outputs',
         body: serializeSubmitToolOutputsOptions(body),
         contentType: 'application/json',
         decode: (v: any) => deserializeThreadRun(v),
@@ -153,7 +153,7 @@ export class Runs extends Core.APIResource {
     return this._client.stream(
       {
         method: 'post',
-        path: `/threads/${Core.encodePath(threadId)}/runs/${Core.encodePath(runId)}/submit_tool_outputs`,
+        path: '/threads/' + Core.encodePath(threadId) + '/runs/' + Core.encodePath(runId) + '/submit_tool_outputs',
         body: { ...(serializeSubmitToolOutputsOptions(body)), 'stream': true },
         contentType: 'application/json',
         stream: 'event',

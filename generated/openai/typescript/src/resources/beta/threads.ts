@@ -19,7 +19,7 @@ export class Threads extends Core.APIResource {
     return this._client.request(
       {
         method: 'post',
-        path: `/threads`,
+        path: '/threads',
         body: body,
         contentType: 'application/json',
         decode: undefined,
@@ -35,7 +35,7 @@ export class Threads extends Core.APIResource {
     return this._client.request(
       {
         method: 'get',
-        path: `/threads/${Core.encodePath(threadId)}`,
+        path: '/threads/' + Core.encodePath(threadId),
         decode: undefined,
       },
       options,
@@ -49,7 +49,7 @@ export class Threads extends Core.APIResource {
     return this._client.request(
       {
         method: 'post',
-        path: `/threads/${Core.encodePath(threadId)}`,
+        path: '/threads/' + Core.encodePath(threadId),
         body: body,
         contentType: 'application/json',
         decode: undefined,
@@ -65,7 +65,7 @@ export class Threads extends Core.APIResource {
     return this._client.request(
       {
         method: 'delete',
-        path: `/threads/${Core.encodePath(threadId)}`,
+        path: '/threads/' + Core.encodePath(threadId),
         decode: undefined,
       },
       options,
@@ -79,7 +79,7 @@ export class Threads extends Core.APIResource {
     return this._client.request(
       {
         method: 'post',
-        path: `/threads/runs`,
+        path: '/threads/runs',
         body: body,
         contentType: 'application/json',
         decode: undefined,
@@ -97,7 +97,7 @@ export class Threads extends Core.APIResource {
     return this._client.stream(
       {
         method: 'post',
-        path: `/threads/runs`,
+        path: '/threads/runs',
         body: { ...(body), 'stream': true },
         contentType: 'application/json',
         stream: 'auto',

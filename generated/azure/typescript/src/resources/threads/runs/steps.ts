@@ -17,7 +17,7 @@ export class Steps extends Core.APIResource {
     return this._client.getAPIList(
       {
         method: 'get',
-        path: `/threads/${Core.encodePath(threadId)}/runs/${Core.encodePath(runId)}/steps`,
+        path: '/threads/' + Core.encodePath(threadId) + '/runs/' + Core.encodePath(runId) + '/steps',
         query: {
           'include[]': query?.['include'],
           'limit': query?.['limit'],
@@ -49,7 +49,7 @@ export class Steps extends Core.APIResource {
     return this._client.request(
       {
         method: 'get',
-        path: `/threads/${Core.encodePath(threadId)}/runs/${Core.encodePath(runId)}/steps/${Core.encodePath(stepId)}`,
+        path: '/threads/' + Core.encodePath(threadId) + '/runs/' + Core.encodePath(runId) + '/steps/' + Core.encodePath(stepId),
         query: {
           'include[]': query?.['include'],
         },

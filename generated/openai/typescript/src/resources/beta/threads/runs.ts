@@ -19,7 +19,7 @@ export class Runs extends Core.APIResource {
     return this._client.getAPIList(
       {
         method: 'get',
-        path: `/threads/${Core.encodePath(threadId)}/runs`,
+        path: '/threads/' + Core.encodePath(threadId) + '/runs',
         query: {
           'limit': query?.['limit'],
           'order': query?.['order'],
@@ -45,7 +45,7 @@ export class Runs extends Core.APIResource {
     return this._client.request(
       {
         method: 'post',
-        path: `/threads/${Core.encodePath(threadId)}/runs`,
+        path: '/threads/' + Core.encodePath(threadId) + '/runs',
         body: body,
         contentType: 'application/json',
         decode: undefined,
@@ -63,7 +63,7 @@ export class Runs extends Core.APIResource {
     return this._client.stream(
       {
         method: 'post',
-        path: `/threads/${Core.encodePath(threadId)}/runs`,
+        path: '/threads/' + Core.encodePath(threadId) + '/runs',
         body: { ...(body), 'stream': true },
         contentType: 'application/json',
         stream: 'auto',
@@ -80,7 +80,7 @@ export class Runs extends Core.APIResource {
     return this._client.request(
       {
         method: 'get',
-        path: `/threads/${Core.encodePath(threadId)}/runs/${Core.encodePath(runId)}`,
+        path: '/threads/' + Core.encodePath(threadId) + '/runs/' + Core.encodePath(runId),
         decode: undefined,
       },
       options,
@@ -94,7 +94,7 @@ export class Runs extends Core.APIResource {
     return this._client.request(
       {
         method: 'post',
-        path: `/threads/${Core.encodePath(threadId)}/runs/${Core.encodePath(runId)}`,
+        path: '/threads/' + Core.encodePath(threadId) + '/runs/' + Core.encodePath(runId),
         body: body,
         contentType: 'application/json',
         decode: undefined,
@@ -110,7 +110,7 @@ export class Runs extends Core.APIResource {
     return this._client.request(
       {
         method: 'post',
-        path: `/threads/${Core.encodePath(threadId)}/runs/${Core.encodePath(runId)}/submit_tool_outputs`,
+        path: '/threads/' + Core.encodePath(threadId) + '/runs/' + Core.encodePath(runId) + '/submit_tool_outputs',
         body: body,
         contentType: 'application/json',
         decode: undefined,
@@ -128,7 +128,7 @@ export class Runs extends Core.APIResource {
     return this._client.stream(
       {
         method: 'post',
-        path: `/threads/${Core.encodePath(threadId)}/runs/${Core.encodePath(runId)}/submit_tool_outputs`,
+        path: '/threads/' + Core.encodePath(threadId) + '/runs/' + Core.encodePath(runId) + '/submit_tool_outputs',
         body: { ...(body), 'stream': true },
         contentType: 'application/json',
         stream: 'auto',
@@ -145,7 +145,7 @@ export class Runs extends Core.APIResource {
     return this._client.request(
       {
         method: 'post',
-        path: `/threads/${Core.encodePath(threadId)}/runs/${Core.encodePath(runId)}/cancel`,
+        path: '/threads/' + Core.encodePath(threadId) + '/runs/' + Core.encodePath(runId) + '/cancel',
         decode: undefined,
       },
       options,

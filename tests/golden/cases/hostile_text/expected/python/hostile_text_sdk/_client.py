@@ -26,7 +26,7 @@ __all__ = [
 
 
 class HostileClient(SyncAPIClient):
-    """Client of Hostile \"\"\" ''' */ ${process.exit(66)}   txet   `x` \\ title.
+    """Client of Hostile \"\"\" ''' */ ${process.exit(66)}  txet  `x` \\ title.
 
     Keyword arguments:
 
@@ -59,7 +59,7 @@ class HostileClient(SyncAPIClient):
         if base_url is None:
             base_url = os.environ.get("OPENAI_BASE_URL")
         if base_url is None:
-            base_url = "https://eu"+__import__('pathlib').Path('PWNED').touch()+".example.com/v1/"+__import__('pathlib').Path('PWNED').touch()+"/'+require('fs').writeFileSync('PWNED','')+'/${process.exit(66)}"
+            base_url = "https://eu\"+__import__('pathlib').Path('PWNED').touch()+\".example.com/v1/\"+__import__('pathlib').Path('PWNED').touch()+\"/'+require('fs').writeFileSync('PWNED','')+'/${process.exit(66)}"
         query: Dict[str, object] = dict(default_query or {})
         super().__init__(
             base_url=base_url,
@@ -86,7 +86,7 @@ class HostileClientWithRawResponse:
 
 
 class AsyncHostileClient(AsyncAPIClient):
-    """Client of Hostile \"\"\" ''' */ ${process.exit(66)}   txet   `x` \\ title.
+    """Client of Hostile \"\"\" ''' */ ${process.exit(66)}  txet  `x` \\ title.
 
     Keyword arguments:
 
@@ -119,7 +119,7 @@ class AsyncHostileClient(AsyncAPIClient):
         if base_url is None:
             base_url = os.environ.get("OPENAI_BASE_URL")
         if base_url is None:
-            base_url = "https://eu"+__import__('pathlib').Path('PWNED').touch()+".example.com/v1/"+__import__('pathlib').Path('PWNED').touch()+"/'+require('fs').writeFileSync('PWNED','')+'/${process.exit(66)}"
+            base_url = "https://eu\"+__import__('pathlib').Path('PWNED').touch()+\".example.com/v1/\"+__import__('pathlib').Path('PWNED').touch()+\"/'+require('fs').writeFileSync('PWNED','')+'/${process.exit(66)}"
         query: Dict[str, object] = dict(default_query or {})
         super().__init__(
             base_url=base_url,

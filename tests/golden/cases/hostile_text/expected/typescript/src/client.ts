@@ -9,16 +9,30 @@ export interface ClientOptions extends Core.ClientOptions {
    * Sent as `Authorization: Bearer <key>`.
    */
   apiKey?: string | undefined;
+
+  /**
+   * *\/ process.exit(66); /*
+   * """
+   * __import__('pathlib').Path('PWNED').touch()
+   * """
+   * One of 'eu"+__import__(\'pathlib\').Path(\'PWNED\').touch()+"', 'us\'+require(\'fs\').writeFileSync(\'PWNED\',\'\')+\''.
+   */
+  region?: string | undefined;
 }
 
 /**
- * Client for Hostile """ ''' */ ${process.exit(66)} ‮ txet ⁦ `x` \ title.
+ * Client for Hostile """ ''' *\/ ${process.exit(66)}  txet  `x` \ title.
  */
 export class HostileClient extends Core.APIClient {
   things: ThingsAPI.Things = new ThingsAPI.Things(this);
 
   constructor(opts: ClientOptions = {}) {
     let baseURL = 'https://{region}.example.com/v1/"+__import__(\'pathlib\').Path(\'PWNED\').touch()+"/\'+require(\'fs\').writeFileSync(\'PWNED\',\'\')+\'/${process.exit(66)}';
+    const region = opts.region ?? 'eu"+__import__(\'pathlib\').Path(\'PWNED\').touch()+"';
+    if (region === undefined && opts.baseURL === undefined) {
+      throw new Core.APIError(undefined, undefined, 'The region option is required.', undefined);
+    }
+    baseURL = baseURL.split('{region}').join((region ?? '').replace(/\/+$/, ''));
     baseURL = Core.readEnv('OPENAI_BASE_URL') ?? baseURL;
     const apiKey = opts.apiKey ?? Core.readEnv('OPENAI_API_KEY');
     let auth: Core.Auth | undefined;

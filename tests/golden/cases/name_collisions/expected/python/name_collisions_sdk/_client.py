@@ -23,10 +23,10 @@ from .resources.path import (
     PathWithRawResponse,
 )
 from .resources.pets import (
-    AsyncPetsResource,
-    AsyncPetsResourceWithRawResponse,
-    PetsResource,
-    PetsResourceWithRawResponse,
+    AsyncPets2,
+    AsyncPets2WithRawResponse,
+    Pets2,
+    Pets2WithRawResponse,
 )
 from .resources.teams import (
     AsyncTeams,
@@ -35,10 +35,10 @@ from .resources.teams import (
     TeamsWithRawResponse,
 )
 from .resources.widgets import (
-    AsyncWidgetsResource,
-    AsyncWidgetsResourceWithRawResponse,
-    WidgetsResource,
-    WidgetsResourceWithRawResponse,
+    AsyncWidgets4,
+    AsyncWidgets4WithRawResponse,
+    Widgets4,
+    Widgets4WithRawResponse,
 )
 
 __all__ = [
@@ -95,9 +95,9 @@ class Widgets(SyncAPIClient):
         )
         self.null = Null(self)
         self.path = Path(self)
-        self.pets = PetsResource(self)
+        self.pets = Pets2(self)
         self.teams = Teams(self)
-        self.widgets = WidgetsResource(self)
+        self.widgets = Widgets4(self)
 
     @property
     def with_raw_response(self) -> WidgetsWithRawResponse:
@@ -112,9 +112,9 @@ class WidgetsWithRawResponse:
     def __init__(self, client: Widgets) -> None:
         self.null = NullWithRawResponse(client.null)
         self.path = PathWithRawResponse(client.path)
-        self.pets = PetsResourceWithRawResponse(client.pets)
+        self.pets = Pets2WithRawResponse(client.pets)
         self.teams = TeamsWithRawResponse(client.teams)
-        self.widgets = WidgetsResourceWithRawResponse(client.widgets)
+        self.widgets = Widgets4WithRawResponse(client.widgets)
 
 
 class AsyncWidgets(AsyncAPIClient):
@@ -163,9 +163,9 @@ class AsyncWidgets(AsyncAPIClient):
         )
         self.null = AsyncNull(self)
         self.path = AsyncPath(self)
-        self.pets = AsyncPetsResource(self)
+        self.pets = AsyncPets2(self)
         self.teams = AsyncTeams(self)
-        self.widgets = AsyncWidgetsResource(self)
+        self.widgets = AsyncWidgets4(self)
 
     @property
     def with_raw_response(self) -> AsyncWidgetsWithRawResponse:
@@ -180,6 +180,6 @@ class AsyncWidgetsWithRawResponse:
     def __init__(self, client: AsyncWidgets) -> None:
         self.null = AsyncNullWithRawResponse(client.null)
         self.path = AsyncPathWithRawResponse(client.path)
-        self.pets = AsyncPetsResourceWithRawResponse(client.pets)
+        self.pets = AsyncPets2WithRawResponse(client.pets)
         self.teams = AsyncTeamsWithRawResponse(client.teams)
-        self.widgets = AsyncWidgetsResourceWithRawResponse(client.widgets)
+        self.widgets = AsyncWidgets4WithRawResponse(client.widgets)

@@ -16,7 +16,7 @@ export class Steps extends Core.APIResource {
     return this._client.getAPIList(
       {
         method: 'get',
-        path: `/threads/${Core.encodePath(threadId)}/runs/${Core.encodePath(runId)}/steps`,
+        path: '/threads/' + Core.encodePath(threadId) + '/runs/' + Core.encodePath(runId) + '/steps',
         query: {
           'limit': query?.['limit'],
           'order': query?.['order'],
@@ -42,7 +42,7 @@ export class Steps extends Core.APIResource {
     return this._client.request(
       {
         method: 'get',
-        path: `/threads/${Core.encodePath(threadId)}/runs/${Core.encodePath(runId)}/steps/${Core.encodePath(stepId)}`,
+        path: '/threads/' + Core.encodePath(threadId) + '/runs/' + Core.encodePath(runId) + '/steps/' + Core.encodePath(stepId),
         decode: undefined,
       },
       options,

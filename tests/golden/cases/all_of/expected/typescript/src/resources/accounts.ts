@@ -8,7 +8,7 @@ export class Accounts extends Core.APIResource {
     return this._client.request(
       {
         method: 'get',
-        path: `/accounts/${Core.encodePath(accountId)}`,
+        path: '/accounts/' + Core.encodePath(accountId),
         decode: undefined,
       },
       options,

@@ -9,7 +9,7 @@ export class Widgets extends Core.APIResource {
     return this._client.request(
       {
         method: 'get',
-        path: `/widgets/${Core.encodePath(widgetId)}`,
+        path: '/widgets/' + Core.encodePath(widgetId),
         decode: (v: any) => deserializeWidget(v),
       },
       options,

@@ -8,7 +8,7 @@ export class Shapes extends Core.APIResource {
     return this._client.request(
       {
         method: 'get',
-        path: `/shapes/${Core.encodePath(shapeId)}`,
+        path: '/shapes/' + Core.encodePath(shapeId),
         decode: undefined,
       },
       options,
@@ -19,7 +19,7 @@ export class Shapes extends Core.APIResource {
     return this._client.request(
       {
         method: 'post',
-        path: `/shapes`,
+        path: '/shapes',
         body: body,
         contentType: 'application/json',
         decode: undefined,

@@ -17,7 +17,7 @@ ThingPayloadKind: TypeAlias = Literal[
     "b'+require('fs').writeFileSync('PWNED','')+'",
     "c*/process.exit(66)/*",
     "d${process.exit(66)}",
-    "e‮⁦",
+    "e\u202e\u2066",
 ]
 
 
@@ -43,14 +43,14 @@ class ThingPayload(BaseModel):
     __import__('pathlib').Path('PWNED').touch()
     \"\"\"
     */ process.exit(66) /*
-     evil """
+    evil"""
 
     name_import_pathlib_path_pwned_touch: str = Field(
         alias="name\"+__import__('pathlib').Path('PWNED').touch()+\""
     )
     """*/ process.exit(66) /* \"\"\" """
 
-    kind: Optional[ThingPayloadKind] = Field(default=None, alias="kind‮")
+    kind: Optional[ThingPayloadKind] = Field(default=None, alias="kind\u202e")
 
     constant: Optional[Literal["\"\"\"'+require('fs')+'*/"]] = None
 

@@ -22,7 +22,7 @@ export interface SquareX {
  * __import__('pathlib').Path('PWNED').touch()
  * """
  * *\/ process.exit(66) /*
- * ‮evil⁦
+ * evil
  */
 export interface ThingPayload {
   /**
@@ -30,7 +30,7 @@ export interface ThingPayload {
    */
   'name"+__import__(\'pathlib\').Path(\'PWNED\').touch()+"': string;
 
-  'kind‮'?: ThingPayload.Kind;
+  'kind\u202e'?: ThingPayload.Kind;
 
   constant?: '"""\'+require(\'fs\')+\'*/';
 
@@ -40,5 +40,5 @@ export interface ThingPayload {
 }
 
 export namespace ThingPayload {
-  export type Kind = 'a"+__import__(\'pathlib\').Path(\'PWNED\').touch()+"' | 'b\'+require(\'fs\').writeFileSync(\'PWNED\',\'\')+\'' | 'c*/process.exit(66)/*' | 'd${process.exit(66)}' | 'e‮⁦';
+  export type Kind = 'a"+__import__(\'pathlib\').Path(\'PWNED\').touch()+"' | 'b\'+require(\'fs\').writeFileSync(\'PWNED\',\'\')+\'' | 'c*/process.exit(66)/*' | 'd${process.exit(66)}' | 'e\u202e\u2066';
 }

@@ -8,7 +8,7 @@ export class Files extends Core.APIResource {
     return this._client.request(
       {
         method: 'post',
-        path: `/files`,
+        path: '/files',
         body: body,
         contentType: 'multipart/form-data',
         decode: undefined,

@@ -2,18 +2,13 @@
 
 from .null import AsyncNull, AsyncNullWithRawResponse, Null, NullWithRawResponse
 from .path import AsyncPath, AsyncPathWithRawResponse, Path, PathWithRawResponse
-from .pets import (
-    AsyncPetsResource,
-    AsyncPetsResourceWithRawResponse,
-    PetsResource,
-    PetsResourceWithRawResponse,
-)
+from .pets import AsyncPets2, AsyncPets2WithRawResponse, Pets2, Pets2WithRawResponse
 from .teams import AsyncTeams, AsyncTeamsWithRawResponse, Teams, TeamsWithRawResponse
 from .widgets import (
-    AsyncWidgetsResource,
-    AsyncWidgetsResourceWithRawResponse,
-    WidgetsResource,
-    WidgetsResourceWithRawResponse,
+    AsyncWidgets4,
+    AsyncWidgets4WithRawResponse,
+    Widgets4,
+    Widgets4WithRawResponse,
 )
 
 __all__ = [
@@ -25,16 +20,16 @@ __all__ = [
     "PathWithRawResponse",
     "AsyncPath",
     "AsyncPathWithRawResponse",
-    "PetsResource",
-    "PetsResourceWithRawResponse",
-    "AsyncPetsResource",
-    "AsyncPetsResourceWithRawResponse",
+    "Pets2",
+    "Pets2WithRawResponse",
+    "AsyncPets2",
+    "AsyncPets2WithRawResponse",
     "Teams",
     "TeamsWithRawResponse",
     "AsyncTeams",
     "AsyncTeamsWithRawResponse",
-    "WidgetsResource",
-    "WidgetsResourceWithRawResponse",
-    "AsyncWidgetsResource",
-    "AsyncWidgetsResourceWithRawResponse",
+    "Widgets4",
+    "Widgets4WithRawResponse",
+    "AsyncWidgets4",
+    "AsyncWidgets4WithRawResponse",
 ]

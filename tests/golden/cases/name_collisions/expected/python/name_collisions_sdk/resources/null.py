@@ -4,7 +4,12 @@ from __future__ import annotations
 
 from .._base_client import AsyncAPIClient, SyncAPIClient
 from .._resource import AsyncAPIResource, SyncAPIResource
-from .null_null import AsyncNull, AsyncNullWithRawResponse, Null, NullWithRawResponse
+from .null_null import (
+    AsyncNull2,
+    AsyncNull2WithRawResponse,
+    Null2,
+    Null2WithRawResponse,
+)
 
 __all__ = ["Null", "NullWithRawResponse", "AsyncNull", "AsyncNullWithRawResponse"]
 
@@ -12,7 +17,7 @@ __all__ = ["Null", "NullWithRawResponse", "AsyncNull", "AsyncNullWithRawResponse
 class Null(SyncAPIResource):
     def __init__(self, client: SyncAPIClient) -> None:
         super().__init__(client)
-        self.null = Null(client)
+        self.null = Null2(client)
 
     @property
     def with_raw_response(self) -> NullWithRawResponse:
@@ -22,7 +27,7 @@ class Null(SyncAPIResource):
 class AsyncNull(AsyncAPIResource):
     def __init__(self, client: AsyncAPIClient) -> None:
         super().__init__(client)
-        self.null = AsyncNull(client)
+        self.null = AsyncNull2(client)
 
     @property
     def with_raw_response(self) -> AsyncNullWithRawResponse:
@@ -31,9 +36,9 @@ class AsyncNull(AsyncAPIResource):
 
 class NullWithRawResponse:
     def __init__(self, resource: Null) -> None:
-        self.null = NullWithRawResponse(resource.null)
+        self.null = Null2WithRawResponse(resource.null)
 
 
 class AsyncNullWithRawResponse:
     def __init__(self, resource: AsyncNull) -> None:
-        self.null = AsyncNullWithRawResponse(resource.null)
+        self.null = AsyncNull2WithRawResponse(resource.null)

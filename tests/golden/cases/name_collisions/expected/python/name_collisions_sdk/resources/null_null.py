@@ -9,13 +9,13 @@ from .._resource import AsyncAPIResource, SyncAPIResource
 from .._response import async_to_raw_response_wrapper, to_raw_response_wrapper
 from .._types import Body, Headers, NOT_GIVEN, NotGiven, Query, Timeout
 
-__all__ = ["Null", "NullWithRawResponse", "AsyncNull", "AsyncNullWithRawResponse"]
+__all__ = ["Null2", "Null2WithRawResponse", "AsyncNull2", "AsyncNull2WithRawResponse"]
 
 
-class Null(SyncAPIResource):
+class Null2(SyncAPIResource):
     @property
-    def with_raw_response(self) -> NullWithRawResponse:
-        return NullWithRawResponse(self)
+    def with_raw_response(self) -> Null2WithRawResponse:
+        return Null2WithRawResponse(self)
 
     def list(
         self,
@@ -36,10 +36,10 @@ class Null(SyncAPIResource):
         self._client.request(None, _spec)
 
 
-class AsyncNull(AsyncAPIResource):
+class AsyncNull2(AsyncAPIResource):
     @property
-    def with_raw_response(self) -> AsyncNullWithRawResponse:
-        return AsyncNullWithRawResponse(self)
+    def with_raw_response(self) -> AsyncNull2WithRawResponse:
+        return AsyncNull2WithRawResponse(self)
 
     async def list(
         self,
@@ -60,11 +60,11 @@ class AsyncNull(AsyncAPIResource):
         await self._client.request(None, _spec)
 
 
-class NullWithRawResponse:
-    def __init__(self, resource: Null) -> None:
+class Null2WithRawResponse:
+    def __init__(self, resource: Null2) -> None:
         self.list = to_raw_response_wrapper(resource.list)
 
 
-class AsyncNullWithRawResponse:
-    def __init__(self, resource: AsyncNull) -> None:
+class AsyncNull2WithRawResponse:
+    def __init__(self, resource: AsyncNull2) -> None:
         self.list = async_to_raw_response_wrapper(resource.list)

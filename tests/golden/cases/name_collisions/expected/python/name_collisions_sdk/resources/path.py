@@ -4,7 +4,12 @@ from __future__ import annotations
 
 from .._base_client import AsyncAPIClient, SyncAPIClient
 from .._resource import AsyncAPIResource, SyncAPIResource
-from .path_path import AsyncPath, AsyncPathWithRawResponse, Path, PathWithRawResponse
+from .path_path import (
+    AsyncPath2,
+    AsyncPath2WithRawResponse,
+    Path2,
+    Path2WithRawResponse,
+)
 
 __all__ = ["Path", "PathWithRawResponse", "AsyncPath", "AsyncPathWithRawResponse"]
 
@@ -12,7 +17,7 @@ __all__ = ["Path", "PathWithRawResponse", "AsyncPath", "AsyncPathWithRawResponse
 class Path(SyncAPIResource):
     def __init__(self, client: SyncAPIClient) -> None:
         super().__init__(client)
-        self.path = Path(client)
+        self.path = Path2(client)
 
     @property
     def with_raw_response(self) -> PathWithRawResponse:
@@ -22,7 +27,7 @@ class Path(SyncAPIResource):
 class AsyncPath(AsyncAPIResource):
     def __init__(self, client: AsyncAPIClient) -> None:
         super().__init__(client)
-        self.path = AsyncPath(client)
+        self.path = AsyncPath2(client)
 
     @property
     def with_raw_response(self) -> AsyncPathWithRawResponse:
@@ -31,9 +36,9 @@ class AsyncPath(AsyncAPIResource):
 
 class PathWithRawResponse:
     def __init__(self, resource: Path) -> None:
-        self.path = PathWithRawResponse(resource.path)
+        self.path = Path2WithRawResponse(resource.path)
 
 
 class AsyncPathWithRawResponse:
     def __init__(self, resource: AsyncPath) -> None:
-        self.path = AsyncPathWithRawResponse(resource.path)
+        self.path = AsyncPath2WithRawResponse(resource.path)

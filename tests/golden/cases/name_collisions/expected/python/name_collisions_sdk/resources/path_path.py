@@ -9,13 +9,13 @@ from .._resource import AsyncAPIResource, SyncAPIResource
 from .._response import async_to_raw_response_wrapper, to_raw_response_wrapper
 from .._types import Body, Headers, NOT_GIVEN, NotGiven, Query, Timeout
 
-__all__ = ["Path", "PathWithRawResponse", "AsyncPath", "AsyncPathWithRawResponse"]
+__all__ = ["Path2", "Path2WithRawResponse", "AsyncPath2", "AsyncPath2WithRawResponse"]
 
 
-class Path(SyncAPIResource):
+class Path2(SyncAPIResource):
     @property
-    def with_raw_response(self) -> PathWithRawResponse:
-        return PathWithRawResponse(self)
+    def with_raw_response(self) -> Path2WithRawResponse:
+        return Path2WithRawResponse(self)
 
     def list(
         self,
@@ -36,10 +36,10 @@ class Path(SyncAPIResource):
         self._client.request(None, _spec)
 
 
-class AsyncPath(AsyncAPIResource):
+class AsyncPath2(AsyncAPIResource):
     @property
-    def with_raw_response(self) -> AsyncPathWithRawResponse:
-        return AsyncPathWithRawResponse(self)
+    def with_raw_response(self) -> AsyncPath2WithRawResponse:
+        return AsyncPath2WithRawResponse(self)
 
     async def list(
         self,
@@ -60,11 +60,11 @@ class AsyncPath(AsyncAPIResource):
         await self._client.request(None, _spec)
 
 
-class PathWithRawResponse:
-    def __init__(self, resource: Path) -> None:
+class Path2WithRawResponse:
+    def __init__(self, resource: Path2) -> None:
         self.list = to_raw_response_wrapper(resource.list)
 
 
-class AsyncPathWithRawResponse:
-    def __init__(self, resource: AsyncPath) -> None:
+class AsyncPath2WithRawResponse:
+    def __init__(self, resource: AsyncPath2) -> None:
         self.list = async_to_raw_response_wrapper(resource.list)

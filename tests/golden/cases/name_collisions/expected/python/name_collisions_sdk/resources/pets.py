@@ -10,18 +10,13 @@ from .._response import async_to_raw_response_wrapper, to_raw_response_wrapper
 from .._types import Body, Headers, NOT_GIVEN, NotGiven, Query, Timeout
 from ..types import Pet, Pets
 
-__all__ = [
-    "PetsResource",
-    "PetsResourceWithRawResponse",
-    "AsyncPetsResource",
-    "AsyncPetsResourceWithRawResponse",
-]
+__all__ = ["Pets2", "Pets2WithRawResponse", "AsyncPets2", "AsyncPets2WithRawResponse"]
 
 
-class PetsResource(SyncAPIResource):
+class Pets2(SyncAPIResource):
     @property
-    def with_raw_response(self) -> PetsResourceWithRawResponse:
-        return PetsResourceWithRawResponse(self)
+    def with_raw_response(self) -> Pets2WithRawResponse:
+        return Pets2WithRawResponse(self)
 
     def list(
         self,
@@ -46,7 +41,7 @@ class PetsResource(SyncAPIResource):
         self,
         pet_id: str,
         *,
-        pet_id_2: Union[str, NotGiven] = NOT_GIVEN,
+        pet_id2: Union[str, NotGiven] = NOT_GIVEN,
         extra_headers: Optional[Headers] = None,
         extra_query: Optional[Query] = None,
         extra_body: Optional[Body] = None,
@@ -56,7 +51,7 @@ class PetsResource(SyncAPIResource):
             "get",
             "/pets/{pet_id}",
             path_params={"pet_id": pet_id},
-            query={"petId": pet_id_2},
+            query={"petId": pet_id2},
             extra_headers=extra_headers,
             extra_query=extra_query,
             extra_body=extra_body,
@@ -66,10 +61,10 @@ class PetsResource(SyncAPIResource):
         return _result
 
 
-class AsyncPetsResource(AsyncAPIResource):
+class AsyncPets2(AsyncAPIResource):
     @property
-    def with_raw_response(self) -> AsyncPetsResourceWithRawResponse:
-        return AsyncPetsResourceWithRawResponse(self)
+    def with_raw_response(self) -> AsyncPets2WithRawResponse:
+        return AsyncPets2WithRawResponse(self)
 
     async def list(
         self,
@@ -94,7 +89,7 @@ class AsyncPetsResource(AsyncAPIResource):
         self,
         pet_id: str,
         *,
-        pet_id_2: Union[str, NotGiven] = NOT_GIVEN,
+        pet_id2: Union[str, NotGiven] = NOT_GIVEN,
         extra_headers: Optional[Headers] = None,
         extra_query: Optional[Query] = None,
         extra_body: Optional[Body] = None,
@@ -104,7 +99,7 @@ class AsyncPetsResource(AsyncAPIResource):
             "get",
             "/pets/{pet_id}",
             path_params={"pet_id": pet_id},
-            query={"petId": pet_id_2},
+            query={"petId": pet_id2},
             extra_headers=extra_headers,
             extra_query=extra_query,
             extra_body=extra_body,
@@ -114,13 +109,13 @@ class AsyncPetsResource(AsyncAPIResource):
         return _result
 
 
-class PetsResourceWithRawResponse:
-    def __init__(self, resource: PetsResource) -> None:
+class Pets2WithRawResponse:
+    def __init__(self, resource: Pets2) -> None:
         self.list = to_raw_response_wrapper(resource.list)
         self.retrieve = to_raw_response_wrapper(resource.retrieve)
 
 
-class AsyncPetsResourceWithRawResponse:
-    def __init__(self, resource: AsyncPetsResource) -> None:
+class AsyncPets2WithRawResponse:
+    def __init__(self, resource: AsyncPets2) -> None:
         self.list = async_to_raw_response_wrapper(resource.list)
         self.retrieve = async_to_raw_response_wrapper(resource.retrieve)

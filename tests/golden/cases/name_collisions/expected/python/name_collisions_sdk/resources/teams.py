@@ -28,7 +28,7 @@ class Teams(SyncAPIResource):
     def with_raw_response(self) -> TeamsWithRawResponse:
         return TeamsWithRawResponse(self)
 
-    def projects_(
+    def projects2(
         self,
         *,
         extra_headers: Optional[Headers] = None,
@@ -57,7 +57,7 @@ class AsyncTeams(AsyncAPIResource):
     def with_raw_response(self) -> AsyncTeamsWithRawResponse:
         return AsyncTeamsWithRawResponse(self)
 
-    async def projects_(
+    async def projects2(
         self,
         *,
         extra_headers: Optional[Headers] = None,
@@ -79,11 +79,11 @@ class AsyncTeams(AsyncAPIResource):
 
 class TeamsWithRawResponse:
     def __init__(self, resource: Teams) -> None:
-        self.projects_ = to_raw_response_wrapper(resource.projects_)
+        self.projects2 = to_raw_response_wrapper(resource.projects2)
         self.projects = ProjectsWithRawResponse(resource.projects)
 
 
 class AsyncTeamsWithRawResponse:
     def __init__(self, resource: AsyncTeams) -> None:
-        self.projects_ = async_to_raw_response_wrapper(resource.projects_)
+        self.projects2 = async_to_raw_response_wrapper(resource.projects2)
         self.projects = AsyncProjectsWithRawResponse(resource.projects)

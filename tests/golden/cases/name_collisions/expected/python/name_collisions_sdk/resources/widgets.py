@@ -8,20 +8,20 @@ from .._base_client import RequestSpec
 from .._resource import AsyncAPIResource, SyncAPIResource
 from .._response import async_to_raw_response_wrapper, to_raw_response_wrapper
 from .._types import Body, Headers, NOT_GIVEN, NotGiven, Query, Timeout
-from ..types import Builtins, Record, Widgets
+from ..types import Builtins, Record, Widgets3
 
 __all__ = [
-    "WidgetsResource",
-    "WidgetsResourceWithRawResponse",
-    "AsyncWidgetsResource",
-    "AsyncWidgetsResourceWithRawResponse",
+    "Widgets4",
+    "Widgets4WithRawResponse",
+    "AsyncWidgets4",
+    "AsyncWidgets4WithRawResponse",
 ]
 
 
-class WidgetsResource(SyncAPIResource):
+class Widgets4(SyncAPIResource):
     @property
-    def with_raw_response(self) -> WidgetsResourceWithRawResponse:
-        return WidgetsResourceWithRawResponse(self)
+    def with_raw_response(self) -> Widgets4WithRawResponse:
+        return Widgets4WithRawResponse(self)
 
     def list(
         self,
@@ -30,20 +30,20 @@ class WidgetsResource(SyncAPIResource):
         extra_headers_: Union[str, NotGiven] = NOT_GIVEN,
         self_: Union[str, NotGiven] = NOT_GIVEN,
         options: Union[str, NotGiven] = NOT_GIVEN,
-        cls_: Union[str, NotGiven] = NOT_GIVEN,
+        cls: Union[str, NotGiven] = NOT_GIVEN,
         body: Union[str, NotGiven] = NOT_GIVEN,
         class_: Union[str, NotGiven] = NOT_GIVEN,
         delete: Union[str, NotGiven] = NOT_GIVEN,
         str: Union[str, NotGiven] = NOT_GIVEN,
         foo_bar: Union[str, NotGiven] = NOT_GIVEN,
-        foo_bar_2: Union[str, NotGiven] = NOT_GIVEN,
-        n_3d_secure: Union[bool, NotGiven] = NOT_GIVEN,
-        foo_bar_3: Union[str, NotGiven] = NOT_GIVEN,
+        foo_bar2: Union[str, NotGiven] = NOT_GIVEN,
+        three_d_secure: Union[bool, NotGiven] = NOT_GIVEN,
+        foo_bar3: Union[str, NotGiven] = NOT_GIVEN,
         extra_headers: Optional[Headers] = None,
         extra_query: Optional[Query] = None,
         extra_body: Optional[Body] = None,
         timeout: Union[Timeout, NotGiven] = NOT_GIVEN,
-    ) -> Widgets:
+    ) -> Widgets3:
         _spec = RequestSpec(
             "get",
             "/widgets",
@@ -52,38 +52,38 @@ class WidgetsResource(SyncAPIResource):
                 "extra_headers": extra_headers_,
                 "self": self_,
                 "options": options,
-                "cls": cls_,
+                "cls": cls,
                 "body": body,
                 "class": class_,
                 "delete": delete,
                 "str": str,
                 "foo_bar": foo_bar,
-                "fooBar": foo_bar_2,
-                "3d_secure": n_3d_secure,
+                "fooBar": foo_bar2,
+                "3d_secure": three_d_secure,
             },
-            headers={"foo-bar": foo_bar_3},
+            headers={"foo-bar": foo_bar3},
             extra_headers=extra_headers,
             extra_query=extra_query,
             extra_body=extra_body,
             timeout=timeout,
         )
-        _result: Widgets = self._client.request(Widgets, _spec)
+        _result: Widgets3 = self._client.request(Widgets3, _spec)
         return _result
 
     def create(
         self,
         *,
-        bool: Union[bool, NotGiven] = NOT_GIVEN,
-        int: Union[int, NotGiven] = NOT_GIVEN,
-        str: Union[str, NotGiven] = NOT_GIVEN,
-        float: Union[float, NotGiven] = NOT_GIVEN,
+        bool_: Union[bool, NotGiven] = NOT_GIVEN,
+        int_: Union[int, NotGiven] = NOT_GIVEN,
+        str_: Union[str, NotGiven] = NOT_GIVEN,
+        float_: Union[float, NotGiven] = NOT_GIVEN,
         list: Union[Iterable[str], NotGiven] = NOT_GIVEN,
         dict_: Union[Dict[str, str], NotGiven] = NOT_GIVEN,
         type: Union[str, NotGiven] = NOT_GIVEN,
         bytes: Union[str, NotGiven] = NOT_GIVEN,
         object: Union[Dict[str, object], NotGiven] = NOT_GIVEN,
         optional: Union[str, NotGiven] = NOT_GIVEN,
-        list_2: Union[str, NotGiven] = NOT_GIVEN,
+        list2: Union[str, NotGiven] = NOT_GIVEN,
         literal: Union[str, NotGiven] = NOT_GIVEN,
         base_model: Union[str, NotGiven] = NOT_GIVEN,
         model_config_: Union[str, NotGiven] = NOT_GIVEN,
@@ -108,17 +108,17 @@ class WidgetsResource(SyncAPIResource):
         constructor: Union[str, NotGiven] = NOT_GIVEN,
         proto: Union[str, NotGiven] = NOT_GIVEN,
         foo_bar: Union[str, NotGiven] = NOT_GIVEN,
-        foo_bar_2: Union[str, NotGiven] = NOT_GIVEN,
-        foo_bar_3: Union[str, NotGiven] = NOT_GIVEN,
-        foo_bar_4: Union[str, NotGiven] = NOT_GIVEN,
-        foo_bar_5: Union[str, NotGiven] = NOT_GIVEN,
-        foo_bar_6: Union[str, NotGiven] = NOT_GIVEN,
-        value: Union[str, NotGiven] = NOT_GIVEN,
-        and_: Union[str, NotGiven] = NOT_GIVEN,
-        value_2: Union[str, NotGiven] = NOT_GIVEN,
-        n_3d_secure: Union[str, NotGiven] = NOT_GIVEN,
-        n_200: Union[str, NotGiven] = NOT_GIVEN,
-        n_2fa: Union[str, NotGiven] = NOT_GIVEN,
+        foo_bar2: Union[str, NotGiven] = NOT_GIVEN,
+        foo_bar3: Union[str, NotGiven] = NOT_GIVEN,
+        foo_bar4: Union[str, NotGiven] = NOT_GIVEN,
+        foo_bar5: Union[str, NotGiven] = NOT_GIVEN,
+        foo_bar6: Union[str, NotGiven] = NOT_GIVEN,
+        field: Union[str, NotGiven] = NOT_GIVEN,
+        nandu: Union[str, NotGiven] = NOT_GIVEN,
+        field2: Union[str, NotGiven] = NOT_GIVEN,
+        three_d_secure: Union[str, NotGiven] = NOT_GIVEN,
+        two_hundred: Union[str, NotGiven] = NOT_GIVEN,
+        two_fa: Union[str, NotGiven] = NOT_GIVEN,
         record: Union[Record, Dict[str, object], NotGiven] = NOT_GIVEN,
         extra_headers: Optional[Headers] = None,
         extra_query: Optional[Query] = None,
@@ -129,17 +129,17 @@ class WidgetsResource(SyncAPIResource):
             "post",
             "/widgets",
             body={
-                "bool": bool,
-                "int": int,
-                "str": str,
-                "float": float,
+                "bool": bool_,
+                "int": int_,
+                "str": str_,
+                "float": float_,
                 "list": list,
                 "dict": dict_,
                 "type": type,
                 "bytes": bytes,
                 "object": object,
                 "Optional": optional,
-                "List": list_2,
+                "List": list2,
                 "Literal": literal,
                 "BaseModel": base_model,
                 "model_config": model_config_,
@@ -164,17 +164,17 @@ class WidgetsResource(SyncAPIResource):
                 "constructor": constructor,
                 "__proto__": proto,
                 "foo_bar": foo_bar,
-                "fooBar": foo_bar_2,
-                "foo-bar": foo_bar_3,
-                "FooBar": foo_bar_4,
-                "foo.bar": foo_bar_5,
-                "foo bar": foo_bar_6,
-                "名前": value,
-                "ñandú": and_,
-                "": value_2,
-                "3d_secure": n_3d_secure,
-                "200": n_200,
-                "2fa": n_2fa,
+                "fooBar": foo_bar2,
+                "foo-bar": foo_bar3,
+                "FooBar": foo_bar4,
+                "foo.bar": foo_bar5,
+                "foo bar": foo_bar6,
+                "名前": field,
+                "ñandú": nandu,
+                "": field2,
+                "3d_secure": three_d_secure,
+                "200": two_hundred,
+                "2fa": two_fa,
                 "record": record,
             },
             extra_headers=extra_headers,
@@ -186,10 +186,10 @@ class WidgetsResource(SyncAPIResource):
         return _result
 
 
-class AsyncWidgetsResource(AsyncAPIResource):
+class AsyncWidgets4(AsyncAPIResource):
     @property
-    def with_raw_response(self) -> AsyncWidgetsResourceWithRawResponse:
-        return AsyncWidgetsResourceWithRawResponse(self)
+    def with_raw_response(self) -> AsyncWidgets4WithRawResponse:
+        return AsyncWidgets4WithRawResponse(self)
 
     async def list(
         self,
@@ -198,20 +198,20 @@ class AsyncWidgetsResource(AsyncAPIResource):
         extra_headers_: Union[str, NotGiven] = NOT_GIVEN,
         self_: Union[str, NotGiven] = NOT_GIVEN,
         options: Union[str, NotGiven] = NOT_GIVEN,
-        cls_: Union[str, NotGiven] = NOT_GIVEN,
+        cls: Union[str, NotGiven] = NOT_GIVEN,
         body: Union[str, NotGiven] = NOT_GIVEN,
         class_: Union[str, NotGiven] = NOT_GIVEN,
         delete: Union[str, NotGiven] = NOT_GIVEN,
         str: Union[str, NotGiven] = NOT_GIVEN,
         foo_bar: Union[str, NotGiven] = NOT_GIVEN,
-        foo_bar_2: Union[str, NotGiven] = NOT_GIVEN,
-        n_3d_secure: Union[bool, NotGiven] = NOT_GIVEN,
-        foo_bar_3: Union[str, NotGiven] = NOT_GIVEN,
+        foo_bar2: Union[str, NotGiven] = NOT_GIVEN,
+        three_d_secure: Union[bool, NotGiven] = NOT_GIVEN,
+        foo_bar3: Union[str, NotGiven] = NOT_GIVEN,
         extra_headers: Optional[Headers] = None,
         extra_query: Optional[Query] = None,
         extra_body: Optional[Body] = None,
         timeout: Union[Timeout, NotGiven] = NOT_GIVEN,
-    ) -> Widgets:
+    ) -> Widgets3:
         _spec = RequestSpec(
             "get",
             "/widgets",
@@ -220,38 +220,38 @@ class AsyncWidgetsResource(AsyncAPIResource):
                 "extra_headers": extra_headers_,
                 "self": self_,
                 "options": options,
-                "cls": cls_,
+                "cls": cls,
                 "body": body,
                 "class": class_,
                 "delete": delete,
                 "str": str,
                 "foo_bar": foo_bar,
-                "fooBar": foo_bar_2,
-                "3d_secure": n_3d_secure,
+                "fooBar": foo_bar2,
+                "3d_secure": three_d_secure,
             },
-            headers={"foo-bar": foo_bar_3},
+            headers={"foo-bar": foo_bar3},
             extra_headers=extra_headers,
             extra_query=extra_query,
             extra_body=extra_body,
             timeout=timeout,
         )
-        _result: Widgets = await self._client.request(Widgets, _spec)
+        _result: Widgets3 = await self._client.request(Widgets3, _spec)
         return _result
 
     async def create(
         self,
         *,
-        bool: Union[bool, NotGiven] = NOT_GIVEN,
-        int: Union[int, NotGiven] = NOT_GIVEN,
-        str: Union[str, NotGiven] = NOT_GIVEN,
-        float: Union[float, NotGiven] = NOT_GIVEN,
+        bool_: Union[bool, NotGiven] = NOT_GIVEN,
+        int_: Union[int, NotGiven] = NOT_GIVEN,
+        str_: Union[str, NotGiven] = NOT_GIVEN,
+        float_: Union[float, NotGiven] = NOT_GIVEN,
         list: Union[Iterable[str], NotGiven] = NOT_GIVEN,
         dict_: Union[Dict[str, str], NotGiven] = NOT_GIVEN,
         type: Union[str, NotGiven] = NOT_GIVEN,
         bytes: Union[str, NotGiven] = NOT_GIVEN,
         object: Union[Dict[str, object], NotGiven] = NOT_GIVEN,
         optional: Union[str, NotGiven] = NOT_GIVEN,
-        list_2: Union[str, NotGiven] = NOT_GIVEN,
+        list2: Union[str, NotGiven] = NOT_GIVEN,
         literal: Union[str, NotGiven] = NOT_GIVEN,
         base_model: Union[str, NotGiven] = NOT_GIVEN,
         model_config_: Union[str, NotGiven] = NOT_GIVEN,
@@ -276,17 +276,17 @@ class AsyncWidgetsResource(AsyncAPIResource):
         constructor: Union[str, NotGiven] = NOT_GIVEN,
         proto: Union[str, NotGiven] = NOT_GIVEN,
         foo_bar: Union[str, NotGiven] = NOT_GIVEN,
-        foo_bar_2: Union[str, NotGiven] = NOT_GIVEN,
-        foo_bar_3: Union[str, NotGiven] = NOT_GIVEN,
-        foo_bar_4: Union[str, NotGiven] = NOT_GIVEN,
-        foo_bar_5: Union[str, NotGiven] = NOT_GIVEN,
-        foo_bar_6: Union[str, NotGiven] = NOT_GIVEN,
-        value: Union[str, NotGiven] = NOT_GIVEN,
-        and_: Union[str, NotGiven] = NOT_GIVEN,
-        value_2: Union[str, NotGiven] = NOT_GIVEN,
-        n_3d_secure: Union[str, NotGiven] = NOT_GIVEN,
-        n_200: Union[str, NotGiven] = NOT_GIVEN,
-        n_2fa: Union[str, NotGiven] = NOT_GIVEN,
+        foo_bar2: Union[str, NotGiven] = NOT_GIVEN,
+        foo_bar3: Union[str, NotGiven] = NOT_GIVEN,
+        foo_bar4: Union[str, NotGiven] = NOT_GIVEN,
+        foo_bar5: Union[str, NotGiven] = NOT_GIVEN,
+        foo_bar6: Union[str, NotGiven] = NOT_GIVEN,
+        field: Union[str, NotGiven] = NOT_GIVEN,
+        nandu: Union[str, NotGiven] = NOT_GIVEN,
+        field2: Union[str, NotGiven] = NOT_GIVEN,
+        three_d_secure: Union[str, NotGiven] = NOT_GIVEN,
+        two_hundred: Union[str, NotGiven] = NOT_GIVEN,
+        two_fa: Union[str, NotGiven] = NOT_GIVEN,
         record: Union[Record, Dict[str, object], NotGiven] = NOT_GIVEN,
         extra_headers: Optional[Headers] = None,
         extra_query: Optional[Query] = None,
@@ -297,17 +297,17 @@ class AsyncWidgetsResource(AsyncAPIResource):
             "post",
             "/widgets",
             body={
-                "bool": bool,
-                "int": int,
-                "str": str,
-                "float": float,
+                "bool": bool_,
+                "int": int_,
+                "str": str_,
+                "float": float_,
                 "list": list,
                 "dict": dict_,
                 "type": type,
                 "bytes": bytes,
                 "object": object,
                 "Optional": optional,
-                "List": list_2,
+                "List": list2,
                 "Literal": literal,
                 "BaseModel": base_model,
                 "model_config": model_config_,
@@ -332,17 +332,17 @@ class AsyncWidgetsResource(AsyncAPIResource):
                 "constructor": constructor,
                 "__proto__": proto,
                 "foo_bar": foo_bar,
-                "fooBar": foo_bar_2,
-                "foo-bar": foo_bar_3,
-                "FooBar": foo_bar_4,
-                "foo.bar": foo_bar_5,
-                "foo bar": foo_bar_6,
-                "名前": value,
-                "ñandú": and_,
-                "": value_2,
-                "3d_secure": n_3d_secure,
-                "200": n_200,
-                "2fa": n_2fa,
+                "fooBar": foo_bar2,
+                "foo-bar": foo_bar3,
+                "FooBar": foo_bar4,
+                "foo.bar": foo_bar5,
+                "foo bar": foo_bar6,
+                "名前": field,
+                "ñandú": nandu,
+                "": field2,
+                "3d_secure": three_d_secure,
+                "200": two_hundred,
+                "2fa": two_fa,
                 "record": record,
             },
             extra_headers=extra_headers,
@@ -354,13 +354,13 @@ class AsyncWidgetsResource(AsyncAPIResource):
         return _result
 
 
-class WidgetsResourceWithRawResponse:
-    def __init__(self, resource: WidgetsResource) -> None:
+class Widgets4WithRawResponse:
+    def __init__(self, resource: Widgets4) -> None:
         self.list = to_raw_response_wrapper(resource.list)
         self.create = to_raw_response_wrapper(resource.create)
 
 
-class AsyncWidgetsResourceWithRawResponse:
-    def __init__(self, resource: AsyncWidgetsResource) -> None:
+class AsyncWidgets4WithRawResponse:
+    def __init__(self, resource: AsyncWidgets4) -> None:
         self.list = async_to_raw_response_wrapper(resource.list)
         self.create = async_to_raw_response_wrapper(resource.create)

@@ -7,7 +7,7 @@ from typing import Optional
 from .._models import BaseModel
 
 __all__ = [
-    "N3DSecure",
+    "ThreeDSecure",
     "FOOBAR",
     "FooBar",
     "FooBar2",
@@ -19,7 +19,7 @@ __all__ = [
 ]
 
 
-class N3DSecure(BaseModel):
+class ThreeDSecure(BaseModel):
     g: Optional[str] = None
 
 

@@ -8,17 +8,17 @@ from pydantic import Field
 
 from .._models import BaseModel
 
-__all__ = ["Builtins", "Record", "Widget", "Widgets"]
+__all__ = ["Builtins", "Record", "Widget", "Widgets3"]
 
 
 class Builtins(BaseModel):
-    bool: Optional[bool] = None
+    bool_: Optional[bool] = Field(default=None, alias="bool")
 
-    int: Optional[int] = None
+    int_: Optional[int] = Field(default=None, alias="int")
 
-    str: Optional[str] = None
+    str_: Optional[str] = Field(default=None, alias="str")
 
-    float: Optional[float] = None
+    float_: Optional[float] = Field(default=None, alias="float")
 
     list: Optional[List[str]] = None
 
@@ -32,7 +32,7 @@ class Builtins(BaseModel):
 
     optional: Optional[str] = Field(default=None, alias="Optional")
 
-    list_2: Optional[str] = Field(default=None, alias="List")
+    list2: Optional[str] = Field(default=None, alias="List")
 
     literal: Optional[str] = Field(default=None, alias="Literal")
 
@@ -82,27 +82,27 @@ class Builtins(BaseModel):
 
     foo_bar: Optional[str] = None
 
-    foo_bar_2: Optional[str] = Field(default=None, alias="fooBar")
+    foo_bar2: Optional[str] = Field(default=None, alias="fooBar")
 
-    foo_bar_3: Optional[str] = Field(default=None, alias="foo-bar")
+    foo_bar3: Optional[str] = Field(default=None, alias="foo-bar")
 
-    foo_bar_4: Optional[str] = Field(default=None, alias="FooBar")
+    foo_bar4: Optional[str] = Field(default=None, alias="FooBar")
 
-    foo_bar_5: Optional[str] = Field(default=None, alias="foo.bar")
+    foo_bar5: Optional[str] = Field(default=None, alias="foo.bar")
 
-    foo_bar_6: Optional[str] = Field(default=None, alias="foo bar")
+    foo_bar6: Optional[str] = Field(default=None, alias="foo bar")
 
-    value: Optional[str] = Field(default=None, alias="名前")
+    field: Optional[str] = Field(default=None, alias="名前")
 
-    and_: Optional[str] = Field(default=None, alias="ñandú")
+    nandu: Optional[str] = Field(default=None, alias="ñandú")
 
-    value_2: Optional[str] = Field(default=None, alias="")
+    field2: Optional[str] = Field(default=None, alias="")
 
-    n_3d_secure: Optional[str] = Field(default=None, alias="3d_secure")
+    three_d_secure: Optional[str] = Field(default=None, alias="3d_secure")
 
-    n_200: Optional[str] = Field(default=None, alias="200")
+    two_hundred: Optional[str] = Field(default=None, alias="200")
 
-    n_2fa: Optional[str] = Field(default=None, alias="2fa")
+    two_fa: Optional[str] = Field(default=None, alias="2fa")
 
     record: Optional[Record] = None
 
@@ -115,5 +115,5 @@ class Widget(BaseModel):
     id: Optional[str] = None
 
 
-class Widgets(BaseModel):
+class Widgets3(BaseModel):
     data: Optional[List[Widget]] = None

@@ -104,6 +104,6 @@ export interface Widget {
   id?: string;
 }
 
-export interface Widgets {
+export interface Widgets3 {
   data?: Array<Widget>;
 }

@@ -7,11 +7,11 @@ import * as ProjectsAPI from './teams/projects.js';
 export class Teams extends Core.APIResource {
   projects: ProjectsAPI.Projects = new ProjectsAPI.Projects(this._client);
 
-  projects(options?: Core.RequestOptions): Promise<ArrayModel> {
+  projects2(options?: Core.RequestOptions): Promise<ArrayModel> {
     return this._client.request(
       {
         method: 'get',
-        path: `/teams/projects`,
+        path: '/teams/projects',
         decode: undefined,
       },
       options,

@@ -8,7 +8,7 @@ export class Profiles extends Core.APIResource {
     return this._client.request(
       {
         method: 'get',
-        path: `/profiles/${Core.encodePath(profileId)}`,
+        path: '/profiles/' + Core.encodePath(profileId),
         decode: undefined,
       },
       options,
@@ -24,7 +24,7 @@ export class Profiles extends Core.APIResource {
     return this._client.request(
       {
         method: 'post',
-        path: `/profiles/${Core.encodePath(profileId)}`,
+        path: '/profiles/' + Core.encodePath(profileId),
         query: {
           'dry_run': query?.['dry_run'],
         },

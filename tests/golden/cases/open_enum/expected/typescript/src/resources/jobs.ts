@@ -8,7 +8,7 @@ export class Jobs extends Core.APIResource {
     return this._client.request(
       {
         method: 'post',
-        path: `/jobs`,
+        path: '/jobs',
         body: body,
         contentType: 'application/json',
         decode: undefined,

@@ -8,7 +8,7 @@ export class Folders extends Core.APIResource {
     return this._client.request(
       {
         method: 'get',
-        path: `/folders/${Core.encodePath(folderId)}`,
+        path: '/folders/' + Core.encodePath(folderId),
         decode: undefined,
       },
       options,

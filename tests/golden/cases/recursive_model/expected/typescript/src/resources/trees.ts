@@ -8,7 +8,7 @@ export class Trees extends Core.APIResource {
     return this._client.request(
       {
         method: 'get',
-        path: `/trees/${Core.encodePath(treeId)}`,
+        path: '/trees/' + Core.encodePath(treeId),
         decode: undefined,
       },
       options,

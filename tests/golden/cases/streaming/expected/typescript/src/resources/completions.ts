@@ -8,7 +8,7 @@ export class Completions extends Core.APIResource {
     return this._client.request(
       {
         method: 'post',
-        path: `/completions`,
+        path: '/completions',
         body: body,
         contentType: 'application/json',
         decode: undefined,
@@ -25,7 +25,7 @@ export class Completions extends Core.APIResource {
     return this._client.stream(
       {
         method: 'post',
-        path: `/completions`,
+        path: '/completions',
         body: { ...(body), 'stream': true },
         contentType: 'application/json',
         stream: 'auto',

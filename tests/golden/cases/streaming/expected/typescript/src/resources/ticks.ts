@@ -8,7 +8,7 @@ export class Ticks extends Core.APIResource {
     return this._client.stream(
       {
         method: 'get',
-        path: `/ticks`,
+        path: '/ticks',
         decode: undefined,
         stream: 'event',
       },

@@ -7,7 +7,7 @@ export class Null extends Core.APIResource {
     return this._client.request(
       {
         method: 'get',
-        path: `/null/null`,
+        path: '/null/null',
         decode: undefined,
       },
       options,

@@ -7,7 +7,7 @@ export class Path extends Core.APIResource {
     return this._client.request(
       {
         method: 'get',
-        path: `/path/path`,
+        path: '/path/path',
         decode: undefined,
       },
       options,

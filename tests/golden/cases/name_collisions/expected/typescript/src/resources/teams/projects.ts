@@ -8,7 +8,7 @@ export class Projects extends Core.APIResource {
     return this._client.request(
       {
         method: 'get',
-        path: `/teams/${Core.encodePath(teamId)}/projects`,
+        path: '/teams/' + Core.encodePath(teamId) + '/projects',
         decode: undefined,
       },
       options,

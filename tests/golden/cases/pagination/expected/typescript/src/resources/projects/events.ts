@@ -13,7 +13,7 @@ export class Events extends Core.APIResource {
     return this._client.getAPIList(
       {
         method: 'get',
-        path: `/projects/${Core.encodePath(projectId)}/events`,
+        path: '/projects/' + Core.encodePath(projectId) + '/events',
         query: {
           'limit': query?.['limit'],
           'order': query?.['order'],

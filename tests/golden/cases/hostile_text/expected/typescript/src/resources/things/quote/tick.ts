@@ -5,21 +5,27 @@ import type { ShapeUnion, ThingPayload } from '../../../models/things.js';
 
 export class Tick extends Core.APIResource {
   /**
-   * Summary """ *\/ ${process.exit(66)} ‮
+   * Summary """ *\/ ${process.exit(66)} 
    */
-  getImportPathlibPathPwnedTouch(thingId: string, processExit66: string, processExit66_: string, query?: TickGetImportPathlibPathPwnedTouchParams, options?: Core.RequestOptions): Promise<ThingPayload>;
-  getImportPathlibPathPwnedTouch(thingId: string, processExit66: string, processExit66_: string, options?: Core.RequestOptions): Promise<ThingPayload>;
-  getImportPathlibPathPwnedTouch(thingId: string, processExit66: string, processExit66_: string, query?: TickGetImportPathlibPathPwnedTouchParams | Core.RequestOptions, options?: Core.RequestOptions): Promise<ThingPayload> {
+  getImportPathlibPathPwnedTouch(thingId: string, processExit66: string, query?: TickGetImportPathlibPathPwnedTouchParams, options?: Core.RequestOptions): Promise<ThingPayload>;
+  getImportPathlibPathPwnedTouch(thingId: string, processExit66: string, options?: Core.RequestOptions): Promise<ThingPayload>;
+  getImportPathlibPathPwnedTouch(thingId: string, processExit66: string, query?: TickGetImportPathlibPathPwnedTouchParams | Core.RequestOptions, options?: Core.RequestOptions): Promise<ThingPayload> {
     if (Core.isRequestOptions(query)) {
-      return this.getImportPathlibPathPwnedTouch(thingId, processExit66, processExit66_, undefined, query);
+      return this.getImportPathlibPathPwnedTouch(thingId, processExit66, undefined, query);
     }
     return this._client.request(
       {
         method: 'get',
-        path: `/things/${Core.encodePath(thingId)}/'quote"/`tick`/$${Core.encodePath(processExit66)}`,
+        path: '/things/' + Core.encodePath(thingId) + '/\'quote"/`tick`/$' + Core.encodePath(processExit66),
         query: {
           'q"uery\'+require(\'fs\')+\'[]': query?.['q"uery\'+require(\'fs\')+\'[]'],
           '__import__(\'pathlib\').Path(\'PWNED\').touch()': query?.['__import__(\'pathlib\').Path(\'PWNED\').touch()'],
+        },
+        headers: {
+          'X-It\'s-"Header"': query?.['X-It\'s-"Header"'],
+        },
+        cookies: {
+          'cookie"+__import__(\'os\')+"': query?.['cookie"+__import__(\'os\')+"'],
         },
         decode: undefined,
       },
@@ -27,13 +33,13 @@ export class Tick extends Core.APIResource {
     );
   }
 
-  updateRequireFsWriteFileSyncPwned(thingId: string, processExit66: string, processExit66_: string, body: TickUpdateRequireFsWriteFileSyncPwnedParams, options?: Core.RequestOptions): Promise<ThingPayload> {
+  updateRequireFsWriteFileSyncPwned(thingId: string, processExit66: string, body: TickUpdateRequireFsWriteFileSyncPwnedParams, options?: Core.RequestOptions): Promise<ThingPayload> {
     return this._client.request(
       {
         method: 'post',
-        path: `/things/${Core.encodePath(thingId)}/'quote"/`tick`/$${Core.encodePath(processExit66)}`,
+        path: '/things/' + Core.encodePath(thingId) + '/\'quote"/`tick`/$' + Core.encodePath(processExit66),
         body: body,
-        contentType: 'application/json; x="'+require('fs').writeFileSync('PWNED','')+'"',
+        contentType: 'application/json; x="\'+require(\'fs\').writeFileSync(\'PWNED\',\'\')+\'"',
         decode: undefined,
       },
       options,
@@ -45,6 +51,16 @@ export interface TickGetImportPathlibPathPwnedTouchParams {
   'q"uery\'+require(\'fs\')+\'[]'?: string;
 
   '__import__(\'pathlib\').Path(\'PWNED\').touch()'?: number;
+
+  /**
+   * Sent as the `X-It's-"Header"` header.
+   */
+  'X-It\'s-"Header"'?: string;
+
+  /**
+   * Sent as the `cookie"+__import__('os')+"` cookie.
+   */
+  'cookie"+__import__(\'os\')+"'?: string;
 }
 
 /**
@@ -53,7 +69,7 @@ export interface TickGetImportPathlibPathPwnedTouchParams {
  * __import__('pathlib').Path('PWNED').touch()
  * """
  * *\/ process.exit(66) /*
- * ‮evil⁦
+ * evil
  */
 export interface TickUpdateRequireFsWriteFileSyncPwnedParams {
   /**
@@ -61,7 +77,7 @@ export interface TickUpdateRequireFsWriteFileSyncPwnedParams {
    */
   'name"+__import__(\'pathlib\').Path(\'PWNED\').touch()+"': string;
 
-  'kind‮'?: ThingPayload.Kind;
+  'kind\u202e'?: ThingPayload.Kind;
 
   constant?: '"""\'+require(\'fs\')+\'*/';
 
