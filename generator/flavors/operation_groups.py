@@ -14,7 +14,8 @@ from dataclasses import replace
 
 from generator.flavors.flavor import MethodPlacement
 from generator.ir.model import Api, Operation, Resource
-from generator.ir.naming import singular, snake, words
+from generator.naming.casing import singular, snake
+from generator.naming.words import lower_words as words
 
 _CONNECTIVES = frozenset({"to", "and", "for", "in", "of", "by", "from", "with", "on"})
 GROUP_SEPARATOR = "_"

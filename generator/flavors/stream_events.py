@@ -30,7 +30,7 @@ from generator.ir.model import (
     UnionModel,
     UnionOf,
 )
-from generator.ir.naming import UniqueNames, pascal
+from generator.naming.casing import pascal
 from generator.ir.streams import DONE
 
 EVENT = "event"
@@ -83,15 +83,27 @@ def _done_events(api: Api, done_enum: str | None) -> list[str]:
     ]
 
 
+class _FreeNames:
+    """Model names not yet in the API: `2`, `3`, ... after a taken one."""
+
+    def __init__(self, taken: set[str]) -> None:
+        self._taken = taken
+
+    def claim(self, wanted: str) -> str:
+        name, n = wanted, 2
+        while name in self._taken:
+            name, n = f"{wanted}{n}", n + 1
+        self._taken.add(name)
+        return name
+
+
 def typed_streams(
     api: Api, pattern: str, done_enum: str | None, union_suffix: str
 ) -> Api:
     events, widest = event_payloads(api, pattern)
     if widest is None:
         return api
-    taken = UniqueNames()
-    for m in api.models:
-        taken.reserve(m.name)
+    taken = _FreeNames({m.name for m in api.models})
     by_payload: dict[str, list[str]] = {}
     for event, payload in events.items():
         by_payload.setdefault(payload, []).append(event)
