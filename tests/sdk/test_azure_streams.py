@@ -17,7 +17,8 @@ from types import ModuleType
 from typing import Any
 
 import httpx
-from sdkgen import AZURE_AGENTS, NODE_BIN, REPO, SdkSpec, generate
+from needs import need
+from sdkgen import AZURE_AGENTS, REPO, SdkSpec, generate
 from typecheck import pyright_strict, summary
 
 STREAM = REPO / "tests" / "fixtures" / "streams" / "azure_run_lifecycle.sse"
@@ -133,12 +134,12 @@ export const runIsTyped: DataOf<'thread.run.requires_action'> extends ThreadRun 
         encoding="utf-8",
     )
     compiled = subprocess.run(
-        [str(NODE_BIN / "tsc"), "-p", str(out / "tsconfig.json")], capture_output=True, text=True, check=False
+        [str(need("tsc")), "-p", str(out / "tsconfig.json")], capture_output=True, text=True, check=False
     )
     assert compiled.returncode == 0, compiled.stdout[-4000:]
     env = dict(os.environ, SDK=str(out / "dist" / "index.js"), STREAM=str(STREAM))
     ran = subprocess.run(
-        ["node", str(REPO / "tests" / "node" / "azure-stream.mjs")],
+        [str(need("node")), str(REPO / "tests" / "node" / "azure-stream.mjs")],
         capture_output=True,
         text=True,
         env=env,

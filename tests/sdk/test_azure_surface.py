@@ -14,7 +14,6 @@ import inspect
 import json
 import os
 import re
-import shutil
 import subprocess
 from collections.abc import Callable, Mapping
 from pathlib import Path
@@ -23,8 +22,8 @@ from typing import Any
 from urllib.parse import unquote
 
 import httpx
-import pytest
-from sdkgen import AZURE_AGENTS, NODE_BIN, REPO, SdkSpec, generate
+from needs import need
+from sdkgen import AZURE_AGENTS, REPO, SdkSpec, generate
 
 FIXTURE = REPO / "tests" / "fixtures" / "official" / "azure_ai_agents.json"
 NODE_RUNNER = REPO / "tests" / "node" / "azure-surface.mjs"
@@ -224,14 +223,12 @@ def _surface_source() -> tuple[str, dict[int, str]]:
 
 
 def test_typescript_sdk_is_called_as_the_official_one(tmp_path: Path) -> None:
-    if shutil.which("node") is None:
-        pytest.fail("node is not installed")
     sdk = SdkSpec(AZURE_AGENTS.path, "azure", "azure-ai-agents", "AgentsClient", target="typescript")
     out = generate(sdk, tmp_path / "sdk")
     source, owner = _surface_source()
     (out / "src" / "_surface.ts").write_text(source, encoding="utf-8")
     compiled = subprocess.run(
-        [str(NODE_BIN / "tsc"), "-p", str(out / "tsconfig.json")], capture_output=True, text=True, check=False
+        [str(need("tsc")), "-p", str(out / "tsconfig.json")], capture_output=True, text=True, check=False
     )
     problems: dict[str, list[str]] = {op["operation_id"]: [] for op in OPERATIONS}
     for match in re.finditer(r"_surface\.ts\((\d+),\d+\): error (TS\d+: .*)", compiled.stdout):
@@ -240,7 +237,7 @@ def test_typescript_sdk_is_called_as_the_official_one(tmp_path: Path) -> None:
     assert not others, "the generated SDK does not compile:\n" + "\n".join(others[:20])
     env = dict(os.environ, SDK=str(out / "dist" / "index.js"), CALLS=str(out / "dist" / "_surface.js"))
     ran = subprocess.run(
-        ["node", str(NODE_RUNNER)], capture_output=True, text=True, env=env, cwd=tmp_path, timeout=300, check=False
+        [str(need("node")), str(NODE_RUNNER)], capture_output=True, text=True, env=env, cwd=tmp_path, timeout=300, check=False
     )
     assert ran.returncode == 0, ran.stderr[-3000:]
     sent = {line["operation"]: line for line in map(json.loads, ran.stdout.splitlines())}

@@ -22,6 +22,10 @@ RUNTIME_MODULES: Mapping[str, str] = {
     "Body": "_types",
     "Timeout": "_types",
     "FileTypes": "_types",
+    "DEFAULT_MAX_RETRIES": "_base_client",
+    "TokenCache": "_auth",
+    "TokenCredentialLike": "_auth",
+    "TokenProvider": "_auth",
     "RequestSpec": "_base_client",
     "SyncAPIClient": "_base_client",
     "AsyncAPIClient": "_base_client",
@@ -55,6 +59,8 @@ def header_imports(needs: Needs, package_prefix: str) -> list[str]:
     """`from __future__`, stdlib, third party, then the SDK runtime: groups split by a blank line."""
     groups: list[list[str]] = [["from __future__ import annotations"]]
     std: list[str] = []
+    if "os" in needs.runtime:
+        std.append("import os")
     if "datetime" in needs.runtime:
         std += from_import("datetime", ["datetime"])
     typing_names = {n for n in needs.typing if n not in TYPING_EXTENSIONS}
