@@ -103,6 +103,9 @@ class Discriminator:
     property: str
     mapping: tuple[tuple[str, str], ...]
     implicit: bool = False
+    default: str | None = None
+    """The value a payload without the property stands for (the spec's default for it,
+    when that names a variant): a request may leave the property out."""
 
 
 # --------------------------------------------------------------------------- models

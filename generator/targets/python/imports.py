@@ -55,8 +55,13 @@ def from_import(module: str, names: Iterable[str], indent: str = "") -> list[str
     ]
 
 
-def header_imports(needs: Needs, package_prefix: str) -> list[str]:
-    """`from __future__`, stdlib, third party, then the SDK runtime: groups split by a blank line."""
+def header_imports(
+    needs: Needs,
+    package_prefix: str,
+    more: Mapping[str, Iterable[str]] | None = None,
+) -> list[str]:
+    """`from __future__`, stdlib, third party, then the SDK runtime: groups split by a
+    blank line. `more`: more runtime modules and names (the client's base error)."""
     groups: list[list[str]] = [["from __future__ import annotations"]]
     std: list[str] = []
     if "os" in needs.runtime:
@@ -74,7 +79,7 @@ def header_imports(needs: Needs, package_prefix: str) -> list[str]:
     third += from_import("typing_extensions", needs.typing & TYPING_EXTENSIONS)
     if third:
         groups.append(third)
-    runtime: dict[str, list[str]] = {}
+    runtime: dict[str, list[str]] = {m: list(n) for m, n in (more or {}).items()}
     for name in needs.runtime:
         module = RUNTIME_MODULES.get(name)
         if module is not None:

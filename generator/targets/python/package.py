@@ -478,8 +478,7 @@ class PythonPlan:
             needs.runtime.add("os")
         if auth.token_provider:
             needs.runtime.update({"TokenCache", "TokenCredentialLike", "TokenProvider"})
-        lines = header_imports(needs, ".")
-        lines += from_import("._exceptions", [self.base_error])
+        lines = header_imports(needs, ".", {"_exceptions": [self.base_error]})
         lines += from_import(
             ".types", [self.mapper.class_names[m] for m in needs.models]
         )
