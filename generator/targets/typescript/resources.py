@@ -61,7 +61,11 @@ class MethodShape:
     path_params: tuple[str, ...]
     """Wire names, in the order the method takes them."""
     params: tuple[tuple[str, str, str], ...]
-    """(location, wire name, member of the params object) of every other parameter."""
+    """(location, wire name, member of the params object) of every other parameter; no
+    member for a parameter taken positionally."""
+    fields: tuple[tuple[str, str], ...] = ()
+    """(wire name, member of the options object) of each body field sent field by field
+    (the `fields` convention); no member for a field taken positionally."""
 
 
 def _is_raw_response(op: Operation) -> bool:
@@ -320,7 +324,9 @@ class ResourceFile:
             or model.name in self.naming.polymorphic
         ):
             return None
-        return tuple(m for m in self.naming.members[model.name] if not m.field.read_only)
+        return tuple(
+            m for m in self.naming.members[model.name] if not m.field.read_only
+        )
 
     def _fields_names(self, op: Operation) -> tuple[str | None, str | None]:
         """(type of a body sent whole, options type) of a method, declared in this file."""
@@ -372,7 +378,10 @@ class ResourceFile:
             for p in path_params
         ]
         wanted += [
-            (camel(m.key), op_owner(op, f"body field `{m.field.name}` of `{op.operation_id}`"))
+            (
+                camel(m.key),
+                op_owner(op, f"body field `{m.field.name}` of `{op.operation_id}`"),
+            )
             for m in required
         ]
         if body is not None and members is None:
@@ -380,7 +389,9 @@ class ResourceFile:
         wanted += [
             (
                 camel(self._param_member(p)),
-                op_owner(op, f"{p.location} parameter `{p.name}` of `{op.operation_id}`"),
+                op_owner(
+                    op, f"{p.location} parameter `{p.name}` of `{op.operation_id}`"
+                ),
             )
             for p in params
             if p.required
@@ -413,17 +424,19 @@ class ResourceFile:
             )
             body_view = {"value": value, "content_type": body.content_type}
         required_params = [p for p in params if p.required]
-        param_value: dict[int, str] = {}
+        param_value: dict[tuple[str, str], str] = {}
         for p, i in zip(required_params, rest_idents, strict=True):
             positional.append({"name": i, "type": self.writer.write(p.type)})
-            param_value[id(p)] = i
-        option_keys: dict[str, str] = {}
+            param_value[(p.location, p.name)] = i
+        option_keys: dict[tuple[str, str], str] = {}
+        """(`body` or a parameter's location, wire name) → its member of the options."""
         if options_type is not None:
             keys, interface = self._options_type(op, options_type, optional, params)
             self.params_types.append(interface)
             option_keys = keys
         for m in optional:
-            value_of[m.field.name] = f"options?.[{ts_str(option_keys[m.field.name])}]"
+            key = option_keys[("body", m.field.name)]
+            value_of[m.field.name] = f"options?.[{ts_str(key)}]"
         if members is not None and body is not None:
             entries = ", ".join(
                 f"{ts_object_key(m.key)}: {value_of[m.field.name]}" for m in members
@@ -437,7 +450,10 @@ class ResourceFile:
             body_view = {"value": value, "content_type": body.content_type}
         params_view: dict[str, list[View]] = {t: [] for t in PARAM_TARGETS.values()}
         for p in params:
-            access = param_value.get(id(p)) or f"options?.[{ts_str(option_keys[p.name])}]"
+            where = (p.location, p.name)
+            access = (
+                param_value.get(where) or f"options?.[{ts_str(option_keys[where])}]"
+            )
             value = (
                 self.converter.expr(p.type, access, "serialize")
                 if self.convert
@@ -459,12 +475,12 @@ class ResourceFile:
         doc = doc_text(op.summary or op.description, self.flavor.doc_link_base)
         doc = join_doc(doc, "@deprecated" if op.deprecated else "")
         stream = None
-        if flag is not None and flag in option_keys and body_view is not None:
+        if flag is not None and ("body", flag) in option_keys and body_view is not None:
             t = op.streaming.event_type if op.streaming is not None else None
             # Both replies send one body: it is built once, before the branch.
             body_view = {**body_view, "built": body_view["value"], "value": "body"}
             stream = {
-                "flag": option_keys[flag],
+                "flag": option_keys[("body", flag)],
                 "returns": f"Promise<Core.Stream<{event_type}>>",
                 "either": f"{returns} | Promise<Core.Stream<{event_type}>>",
                 "decode": self._decoder(t) if t is not None else "undefined",
@@ -475,8 +491,12 @@ class ResourceFile:
             MethodShape(
                 tuple(p.name for p in path_params),
                 tuple(
-                    (p.location, p.name, option_keys.get(p.name, ""))
+                    (p.location, p.name, option_keys.get((p.location, p.name), ""))
                     for p in params
+                ),
+                tuple(
+                    (m.field.name, option_keys.get(("body", m.field.name), ""))
+                    for m in members or ()
                 ),
             )
         )
@@ -505,9 +525,10 @@ class ResourceFile:
         type_name: str,
         fields: list[Member],
         params: list[Parameter],
-    ) -> tuple[dict[str, str], View]:
+    ) -> tuple[dict[tuple[str, str], str], View]:
         """The options interface: the optional body fields, then the optional
-        parameters, beside the request options it extends. Keys by wire name."""
+        parameters, beside the request options it extends; and the member of each, by
+        (`body` or the parameter's location, wire name)."""
         scope = member_scope(
             f"interface `{type_name}`", self.naming.log, REQUEST_OPTIONS
         )
@@ -535,14 +556,15 @@ class ResourceFile:
         )
         keys = dict(
             zip(
-                [m.field.name for m in fields] + [p.name for p in optional_params],
+                [("body", m.field.name) for m in fields]
+                + [(p.location, p.name) for p in optional_params],
                 claimed,
                 strict=True,
             )
         )
         members = [
             {
-                "key": keys[m.field.name],
+                "key": keys[("body", m.field.name)],
                 "optional": True,
                 "type": self.writer.write(m.field.type),
                 "doc": field_doc(m.field, self.flavor),
@@ -550,12 +572,16 @@ class ResourceFile:
             for m in fields
         ] + [
             {
-                "key": keys[p.name],
+                "key": keys[(p.location, p.name)],
                 "optional": True,
                 "type": self.writer.write(p.type),
                 "doc": join_doc(
                     doc_text(p.description, self.flavor.doc_link_base),
-                    "" if p.location == "query" else f"Sent as the `{p.name}` {p.location}.",
+                    (
+                        ""
+                        if p.location == "query"
+                        else f"Sent as the `{p.name}` {p.location}."
+                    ),
                     "@deprecated" if p.deprecated else "",
                 ),
             }
