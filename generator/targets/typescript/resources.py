@@ -570,23 +570,7 @@ class ResourceFile:
                 "doc": field_doc(m.field, self.flavor),
             }
             for m in fields
-        ] + [
-            {
-                "key": keys[(p.location, p.name)],
-                "optional": True,
-                "type": self.writer.write(p.type),
-                "doc": join_doc(
-                    doc_text(p.description, self.flavor.doc_link_base),
-                    (
-                        ""
-                        if p.location == "query"
-                        else f"Sent as the `{p.name}` {p.location}."
-                    ),
-                    "@deprecated" if p.deprecated else "",
-                ),
-            }
-            for p in optional_params
-        ]
+        ] + [self._param_view(p, keys[(p.location, p.name)]) for p in optional_params]
         interface = {
             "name": type_name,
             "kind": "interface",
@@ -645,20 +629,7 @@ class ResourceFile:
         )
         keys = dict(zip(order, claimed, strict=True))
         members = [
-            {
-                "key": keys[i],
-                "optional": not p.required,
-                "type": self.writer.write(p.type),
-                "doc": join_doc(
-                    doc_text(p.description, self.flavor.doc_link_base),
-                    (
-                        ""
-                        if p.location == "query"
-                        else f"Sent as the `{p.name}` {p.location}."
-                    ),
-                    "@deprecated" if p.deprecated else "",
-                ),
-            }
+            self._param_view(p, keys[i])
             for i, p in enumerate(params)
             if i not in inherited
         ]
@@ -671,6 +642,23 @@ class ResourceFile:
         }
         shape = tuple((p.location, p.name, keys[i]) for i, p in enumerate(params))
         return shape, interface
+
+    def _param_view(self, p: Parameter, key: str) -> View:
+        """A parameter as a member of a params or options interface."""
+        return {
+            "key": key,
+            "optional": not p.required,
+            "type": self.writer.write(p.type),
+            "doc": join_doc(
+                doc_text(p.description, self.flavor.doc_link_base),
+                (
+                    ""
+                    if p.location == "query"
+                    else f"Sent as the `{p.name}` {p.location}."
+                ),
+                "@deprecated" if p.deprecated else "",
+            ),
+        }
 
     def _param_member(self, p: Parameter) -> str:
         if self.flavor.ts_member_case == "wire":
