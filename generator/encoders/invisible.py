@@ -9,6 +9,7 @@ a file invalid UTF-8.
 from __future__ import annotations
 
 import unicodedata
+from collections.abc import Callable, Mapping
 from functools import lru_cache
 
 _CATEGORIES = frozenset({"Cc", "Cf", "Cs", "Co", "Cn", "Zl", "Zp"})
@@ -48,3 +49,16 @@ def shown(text: str) -> str:
     if not has_invisible(text):
         return text
     return "".join(f"<U+{ord(ch):04X}>" if is_invisible(ch) else ch for ch in text)
+
+
+def quoted(
+    value: str, quote: str, simple: Mapping[str, str], hidden: Callable[[int], str]
+) -> str:
+    """`value` between `quote`s, for a language whose string literals escape the
+    characters of `simple` as given and spell an invisible code point as `hidden(code)`."""
+    if value.isprintable() and not any(ch in simple for ch in value):
+        return quote + value + quote  # nothing to escape: the common case, kept fast
+    body = "".join(
+        simple.get(ch) or (hidden(ord(ch)) if is_invisible(ch) else ch) for ch in value
+    )
+    return quote + body + quote

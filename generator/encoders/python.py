@@ -4,18 +4,12 @@ from __future__ import annotations
 
 import math
 
-from generator.encoders.invisible import is_invisible, visible_line, visible_lines
+from generator.encoders.invisible import quoted, visible_line, visible_lines
 
 _SIMPLE = {"\\": "\\\\", '"': '\\"', "\n": "\\n", "\r": "\\r", "\t": "\\t"}
 
 
-def _escape(ch: str) -> str:
-    simple = _SIMPLE.get(ch)
-    if simple is not None:
-        return simple
-    if not is_invisible(ch):
-        return ch
-    code = ord(ch)
+def _hidden(code: int) -> str:
     if code < 0x100:
         return f"\\x{code:02x}"
     if code < 0x10000:
@@ -25,7 +19,7 @@ def _escape(ch: str) -> str:
 
 def py_str(value: str) -> str:
     """A double-quoted Python string literal that evaluates to `value`."""
-    return '"' + "".join(_escape(ch) for ch in value) + '"'
+    return quoted(value, '"', _SIMPLE, _hidden)
 
 
 def py_float(value: float) -> str:

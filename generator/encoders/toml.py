@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from generator.encoders.invisible import is_invisible
+from generator.encoders.invisible import quoted
 
 _SIMPLE = {
     "\\": "\\\\",
@@ -15,17 +15,11 @@ _SIMPLE = {
 }
 
 
-def _escape(ch: str) -> str:
-    simple = _SIMPLE.get(ch)
-    if simple is not None:
-        return simple
-    if not is_invisible(ch):
-        return ch
-    code = ord(ch)
+def _hidden(code: int) -> str:
     if 0xD800 <= code <= 0xDFFF:
         return "\\ufffd"  # TOML strings are Unicode scalar values: no lone surrogates.
     return f"\\u{code:04X}" if code < 0x10000 else f"\\U{code:08X}"
 
 
 def toml_str(value: str) -> str:
-    return '"' + "".join(_escape(ch) for ch in value) + '"'
+    return quoted(value, '"', _SIMPLE, _hidden)

@@ -5,7 +5,7 @@ from __future__ import annotations
 import math
 import re
 
-from generator.encoders.invisible import is_invisible, visible_line, visible_lines
+from generator.encoders.invisible import quoted, visible_line, visible_lines
 
 _SIMPLE = {
     "\\": "\\\\",
@@ -16,13 +16,7 @@ _SIMPLE = {
 }
 
 
-def _escape(ch: str) -> str:
-    simple = _SIMPLE.get(ch)
-    if simple is not None:
-        return simple
-    if not is_invisible(ch):
-        return ch
-    code = ord(ch)
+def _hidden(code: int) -> str:
     if code < 0x100:
         return f"\\x{code:02x}"
     if code < 0x10000:
@@ -34,9 +28,7 @@ def _escape(ch: str) -> str:
 
 def ts_str(value: str) -> str:
     """A single-quoted TypeScript string literal that evaluates to `value`."""
-    if value.isprintable() and "\\" not in value and "'" not in value:
-        return "'" + value + "'"  # nothing to escape: the common case, kept fast
-    return "'" + "".join(_escape(ch) for ch in value) + "'"
+    return quoted(value, "'", _SIMPLE, _hidden)
 
 
 _IDENTIFIER = re.compile(r"[A-Za-z_$][A-Za-z0-9_$]*")
