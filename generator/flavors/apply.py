@@ -48,26 +48,16 @@ def apply(api: Api, flavor: Flavor, target: str | None = None) -> Api:
             flavor.stream_done_enum,
             flavor.discriminated_union_suffix,
         )
-    resources = tuple(_rename_resource(r, flavor) for r in api.resources)
-    client_ops = _rename_resource(Resource("", api.operations), flavor).operations
-    api = replace(api, operations=client_ops)
+    api = api.map_operations(
+        lambda op: replace(op, name=flavor.operation_name(op.name))
+    )
     if flavor.beta_group_extension is not None:
-        resources = _move_beta(resources, flavor.beta_group_extension)
-    api = replace(api, resources=resources)
+        api = replace(
+            api, resources=_move_beta(api.resources, flavor.beta_group_extension)
+        )
     if flavor.api_version_param is not None:
         api = _hoist_api_version(api, flavor.api_version_param)
     return api
-
-
-# --------------------------------------------------------------------------- renames
-
-
-def _rename_resource(res: Resource, flavor: Flavor) -> Resource:
-    ops = tuple(
-        replace(op, name=flavor.operation_name(op.name)) for op in res.operations
-    )
-    children = tuple(_rename_resource(c, flavor) for c in res.children)
-    return replace(res, operations=ops, children=children)
 
 
 # --------------------------------------------------------------------------- beta
@@ -166,27 +156,19 @@ def _param_default(param: Parameter) -> JsonValue:
     return None
 
 
-def _strip_param(res: Resource, wire: str, found: list[Parameter]) -> Resource:
-    ops: list[Operation] = []
-    for op in res.operations:
+def _hoist_api_version(api: Api, wire: str) -> Api:
+    found: list[Parameter] = [p for p in api.client_parameters if p.name == wire]
+
+    def strip(op: Operation) -> Operation:
         kept = tuple(
             p for p in op.parameters if not (p.location == "query" and p.name == wire)
         )
         found.extend(
             p for p in op.parameters if p.location == "query" and p.name == wire
         )
-        ops.append(
-            replace(op, parameters=kept) if len(kept) != len(op.parameters) else op
-        )
-    children = tuple(_strip_param(c, wire, found) for c in res.children)
-    return replace(res, operations=tuple(ops), children=children)
+        return replace(op, parameters=kept) if len(kept) != len(op.parameters) else op
 
-
-def _hoist_api_version(api: Api, wire: str) -> Api:
-    found: list[Parameter] = [p for p in api.client_parameters if p.name == wire]
-    resources = tuple(_strip_param(r, wire, found) for r in api.resources)
-    client_ops = _strip_param(Resource("", api.operations), wire, found).operations
-    api = replace(api, resources=resources, operations=client_ops)
+    api = api.map_operations(strip)
     if not found:
         return api
     default: JsonValue = None

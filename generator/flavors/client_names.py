@@ -10,7 +10,7 @@ from collections.abc import Mapping
 from dataclasses import replace
 
 from generator.flavors.flavor import ClientName
-from generator.ir.model import Api, Model, ObjectModel, Operation, Ref, Resource
+from generator.ir.model import Api, Model, ObjectModel, Operation, Ref
 
 Names = Mapping[str, str]
 """Wire name → client name."""
@@ -38,41 +38,24 @@ def _operation(op: Operation, names: Names) -> Operation:
     return replace(op, parameters=params)
 
 
-def _resource(res: Resource, names: Mapping[str, Names]) -> Resource:
-    return replace(
-        res,
-        operations=tuple(
-            _operation(op, names.get(op.operation_id, {})) for op in res.operations
-        ),
-        children=tuple(_resource(c, names) for c in res.children),
-    )
-
-
 def rename(api: Api, client_names: tuple[ClientName, ...], target: str | None) -> Api:
     wanted = [n for n in client_names if target is not None and target in n.targets]
     if not wanted:
         return api
-    everywhere = {n.wire: n.name for n in wanted if n.operation_id is None}
-    per_op: dict[str, dict[str, str]] = {}
-    for op in api.all_operations():
-        names = dict(everywhere)
-        names.update(
-            {n.wire: n.name for n in wanted if n.operation_id == op.operation_id}
-        )
-        per_op[op.operation_id] = names
-    per_model: dict[str, dict[str, str]] = {}
-    for op in api.all_operations():
-        for body in op.bodies:
-            if isinstance(body.type, Ref):
-                per_model.setdefault(body.type.name, dict(everywhere)).update(
-                    per_op[op.operation_id]
-                )
-    models = tuple(_model(m, per_model.get(m.name, everywhere)) for m in api.models)
-    return replace(
-        api,
-        models=models,
-        resources=tuple(_resource(r, per_op) for r in api.resources),
-        operations=tuple(
-            _operation(op, per_op[op.operation_id]) for op in api.operations
-        ),
+
+    def names(operation_id: str | None) -> Names:
+        return {
+            n.wire: n.name for n in wanted if n.operation_id in (None, operation_id)
+        }
+
+    # A body model takes the names of the operation it is the body of.
+    owner = {
+        body.type.name: op.operation_id
+        for op in api.all_operations()
+        for body in op.bodies
+        if isinstance(body.type, Ref)
+    }
+    models = tuple(_model(m, names(owner.get(m.name))) for m in api.models)
+    return replace(api, models=models).map_operations(
+        lambda op: _operation(op, names(op.operation_id))
     )

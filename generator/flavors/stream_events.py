@@ -24,14 +24,14 @@ from generator.ir.model import (
     LiteralOf,
     Model,
     ObjectModel,
+    Operation,
     Ref,
-    Resource,
     TypeRef,
     UnionModel,
     UnionOf,
 )
-from generator.naming.casing import pascal
 from generator.ir.streams import DONE
+from generator.naming.casing import pascal
 
 EVENT = "event"
 DATA = "data"
@@ -128,23 +128,9 @@ def typed_streams(
     event_type = Ref(union.name)
     models = tuple(sorted((*api.models, *variants, union), key=lambda m: m.name))
 
-    def typed(res: Resource) -> Resource:
-        ops = tuple(
-            (
-                replace(op, streaming=replace(op.streaming, event_type=event_type))
-                if op.streaming is not None
-                else op
-            )
-            for op in res.operations
-        )
-        return replace(
-            res, operations=ops, children=tuple(typed(c) for c in res.children)
-        )
+    def typed(op: Operation) -> Operation:
+        if op.streaming is None:
+            return op
+        return replace(op, streaming=replace(op.streaming, event_type=event_type))
 
-    client_ops = typed(Resource("", api.operations)).operations
-    return replace(
-        api,
-        models=models,
-        resources=tuple(typed(r) for r in api.resources),
-        operations=client_ops,
-    )
+    return replace(api, models=models).map_operations(typed)

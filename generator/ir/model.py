@@ -10,7 +10,8 @@ so a target can nest them (TypeScript namespaces such as `Run.LastError`).
 
 from __future__ import annotations
 
-from dataclasses import dataclass
+from collections.abc import Callable
+from dataclasses import dataclass, replace
 from typing import Literal, Union
 
 from generator.diagnostics import Diagnostic
@@ -399,6 +400,22 @@ class Api:
         for r in self.resources:
             walk(r)
         return tuple(out)
+
+    def map_operations(self, change: Callable[[Operation], Operation]) -> Api:
+        """The same API with every operation, on the client or in a resource, changed."""
+
+        def walk(res: Resource) -> Resource:
+            return replace(
+                res,
+                operations=tuple(change(op) for op in res.operations),
+                children=tuple(walk(c) for c in res.children),
+            )
+
+        return replace(
+            self,
+            resources=tuple(walk(r) for r in self.resources),
+            operations=tuple(change(op) for op in self.operations),
+        )
 
 
 __all__ = [
