@@ -146,10 +146,14 @@ class PythonPlan:
         members = names.client_scope(self.log).claim_all(
             [(snake(r.name), resource_owner(r, r.name)) for r in api.resources]
             + [
-                (snake(op.name), names.owner(f"operation `{op.operation_id}`", op.source))
+                (
+                    snake(op.name),
+                    names.owner(f"operation `{op.operation_id}`", op.source),
+                )
                 for op in api.operations
             ],
-            spelled=[r.name for r in api.resources] + [op.name for op in api.operations],
+            spelled=[r.name for r in api.resources]
+            + [op.name for op in api.operations],
         )
         top = len(api.resources)
         self.nodes = resource_nodes(
@@ -523,8 +527,7 @@ class PythonPlan:
                     "is_async": prefix == "Async",
                     "raw_lines": raw_lines,
                     "methods": [
-                        list(m.async_lines if prefix else m.sync_lines)
-                        for m in methods
+                        list(m.async_lines if prefix else m.sync_lines) for m in methods
                     ],
                 }
             )

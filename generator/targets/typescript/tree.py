@@ -158,7 +158,10 @@ def _methods(
     """The method of each operation, and its `...Stream` twin where `twins` asks for one."""
     methods = claim_all(
         members,
-        [(camel(op.name), op_owner(op, f"operation `{op.operation_id}`")) for op in ops],
+        [
+            (camel(op.name), op_owner(op, f"operation `{op.operation_id}`"))
+            for op in ops
+        ],
     )
     streams = [
         (
