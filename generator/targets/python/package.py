@@ -297,6 +297,7 @@ class PythonPlan:
             "example_setup": "\n".join(setup),
             "arg_docs": self._arg_docs(md_code, md_text),
             "resource_paths": paths,
+            "client_methods": [m.name for m in self.client_methods],
             "envelope": self.flavor.error_envelope_field,
             "base_error": self.base_error,
             "unixtime_datetime": self.flavor.unixtime_as_datetime,
