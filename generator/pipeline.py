@@ -73,6 +73,8 @@ class Job:
     client_name: str | None = None
     flavor: str | None = None
     formatter: Formatter = "black"
+    strict: bool = False
+    """The spec's warts (`generator.load.warts`) are errors, not warnings."""
 
     @property
     def output_label(self) -> str:
@@ -159,6 +161,10 @@ def run(
     report.stage("load")
     with clock.stage("load"):
         api, inputs = _load_api(job, cache)
+        if job.strict:
+            from generator.load.warts import refuse_warts
+
+            refuse_warts(api.warnings)
     warnings = list(api.warnings)
 
     report.stage("flavor")
@@ -251,6 +257,7 @@ def fingerprint(job: Job, inputs: Sequence[str]) -> str:
         job.package_name,
         job.client_name or "",
         job.flavor or "",
+        "strict" if job.strict else "",
     ]
     for path in inputs:
         parts.append(path)

@@ -64,6 +64,11 @@ EXIT_STALE = 1
     "--no-cache", is_flag=True, help="Neither read nor write the cache (a cold run)."
 )
 @click.option(
+    "--strict",
+    is_flag=True,
+    help="Refuse a spec with warts (null keywords, boolean or tuple schemas, ...) instead of warning.",
+)
+@click.option(
     "--lock-timeout",
     type=click.FloatRange(min=0),
     default=LOCK_TIMEOUT,
@@ -89,6 +94,7 @@ def generate(
     config_file: Path | None,
     check: bool,
     no_cache: bool,
+    strict: bool,
     lock_timeout: float,
     quiet: bool,
     verbose: bool,
@@ -114,7 +120,7 @@ def generate(
             raise click.UsageError(
                 f"{given[0]} needs a SPEC argument (without SPEC, the config decides)"
             )
-        jobs = _configured_jobs(config, chosen)
+        jobs = _configured_jobs(config, chosen, strict)
         if not jobs:
             where = config.file or Path("pyproject.toml")
             raise click.UsageError(
@@ -134,6 +140,7 @@ def generate(
                 package_name,
                 client_name,
                 chosen or config.formatter,
+                strict,
             )
         ]
     started = time.perf_counter()
@@ -156,7 +163,9 @@ def generate(
         sys.exit(EXIT_STALE)
 
 
-def _configured_jobs(config: ProjectConfig, formatter: Formatter | None) -> list[Job]:
+def _configured_jobs(
+    config: ProjectConfig, formatter: Formatter | None, strict: bool
+) -> list[Job]:
     from generator.pipeline import Job
 
     return [
@@ -169,6 +178,7 @@ def _configured_jobs(config: ProjectConfig, formatter: Formatter | None) -> list
             client_name=sdk.client_name,
             flavor=sdk.flavor,
             formatter=formatter or sdk.formatter or config.formatter,
+            strict=strict,
         )
         for sdk in config.sdks
     ]
@@ -182,6 +192,7 @@ def _command_line_job(
     package_name: str,
     client_name: str | None,
     formatter: Formatter,
+    strict: bool,
 ) -> Job:
     from generator.pipeline import Job
 
@@ -194,6 +205,7 @@ def _command_line_job(
         client_name=client_name,
         flavor=flavor,
         formatter=formatter,
+        strict=strict,
     )
 
 

@@ -19,17 +19,24 @@ from generator.naming.allocator import RENAMED
 from generator.plan import FilePlan
 
 
-def _load_and_build(spec: str) -> Api:
+def _load_and_build(spec: str, strict: bool) -> Api:
     # Imported here so that `--help` works even while a stage is broken.
     from generator.ir.build import build
     from generator.load import load
+    from generator.load.warts import refuse_warts
 
-    return build(load(spec))
+    api = build(load(spec))
+    if strict:
+        refuse_warts(api.warnings)
+    return api
 
 
 @click.command()
 @click.argument("spec", type=click.Path(dir_okay=False))
 @click.option("--json", "as_json", is_flag=True, help="Print the whole IR as JSON.")
+@click.option(
+    "--strict", is_flag=True, help="Refuse a spec with warts instead of warning."
+)
 @click.option(
     "--target",
     default="python",
@@ -39,11 +46,16 @@ def _load_and_build(spec: str) -> Api:
 @click.option("--flavor", help="openai or azure; detected from the spec by default.")
 @click.option("--client-name", help="The client class (default: the flavor's).")
 def inspect(
-    spec: str, as_json: bool, target: str, flavor: str | None, client_name: str | None
+    spec: str,
+    as_json: bool,
+    strict: bool,
+    target: str,
+    flavor: str | None,
+    client_name: str | None,
 ) -> None:
     """Show what sdkforge understood of SPEC: resources, operations, models, warnings,
     and every identifier the target renames."""
-    api = run_or_exit(lambda: _load_and_build(spec))
+    api = run_or_exit(lambda: _load_and_build(spec, strict))
     if as_json:
         click.echo(api_json(api))
         return

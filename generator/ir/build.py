@@ -95,10 +95,26 @@ def _raw_operations(doc: Document, schemas: SchemaBuilder) -> list[RawOperation]
             continue
         for method in METHODS:
             node = item.get(method)
+            op_file, op_pointer = file, f"{pointer}/{method}"
+            if isinstance(node, Mapping) and "$ref" in node:
+                # Not OpenAPI, but multi-file specs (DigitalOcean's) keep each
+                # operation in a file of its own.
+                resolved = schemas.resolve(str(node["$ref"]), file)
+                node, op_file, op_pointer = (
+                    resolved.node,
+                    resolved.file,
+                    resolved.pointer,
+                )
             if isinstance(node, Mapping):
                 out.append(
                     RawOperation(
-                        str(path), method, node, item, file, f"{pointer}/{method}"
+                        str(path),
+                        method,
+                        node,
+                        item,
+                        op_file,
+                        op_pointer,
+                        (file, pointer),
                     )
                 )
             elif method in item:

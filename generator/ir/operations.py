@@ -50,6 +50,8 @@ class RawOperation:
     path_item: Mapping[str, Any]
     file: str
     pointer: str
+    path_item_at: tuple[str, str]
+    """(file, pointer) of the path item: an operation may live in a file of its own."""
 
     @property
     def operation_id(self) -> str | None:
@@ -114,15 +116,16 @@ class OperationBuilder:
 
     def _parameters(self, raw: RawOperation, stem: str) -> tuple[Parameter, ...]:
         merged: dict[tuple[str, str], Parameter] = {}
+        item_file, item_pointer = raw.path_item_at
         lists = (
-            (raw.path_item.get("parameters"), _parent(raw.pointer) + "/parameters"),
-            (raw.node.get("parameters"), raw.pointer + "/parameters"),
+            (raw.path_item.get("parameters"), item_file, item_pointer + "/parameters"),
+            (raw.node.get("parameters"), raw.file, raw.pointer + "/parameters"),
         )
-        for params, pointer in lists:
+        for params, file, pointer in lists:
             if not isinstance(params, list):
                 continue
             for i, param in enumerate(params):
-                built = self._parameter(param, raw.file, f"{pointer}/{i}", stem)
+                built = self._parameter(param, file, f"{pointer}/{i}", stem)
                 if built is not None:
                     merged[(built.name, built.location)] = built
         self._add_undeclared_path_params(raw, merged)
@@ -142,12 +145,16 @@ class OperationBuilder:
         if isinstance(param, Mapping) and "$ref" in param:
             resolved = self.schemas.resolve(str(param["$ref"]), file)
             param, file, pointer = resolved.node, resolved.file, resolved.pointer
-        if not isinstance(param, Mapping) or not isinstance(param.get("name"), str):
+        if not isinstance(param, Mapping):
             self.schemas.warn(
-                "dropped-parameter", "parameter without a name; left out", file, pointer
+                "dropped-parameter", "not a parameter object; left out", file, pointer
             )
             return None
+        if not isinstance(param.get("name"), str):
+            return None  # the loader reported it (`nameless-parameter`)
         name, location = str(param["name"]), param.get("in")
+        if location == "querystring":
+            return None  # OpenAPI 3.2's; the loader reported it
         if location not in _LOCATIONS:
             self.schemas.warn(
                 "dropped-parameter",
@@ -423,10 +430,6 @@ def _content_order(content: Mapping[str, Any]) -> list[str]:
     """JSON first, then the rest in spec order: the typed body a client parses by default."""
     keys = [str(k) for k in content]
     return sorted(keys, key=lambda ct: 0 if "json" in ct else 1)
-
-
-def _parent(pointer: str) -> str:
-    return pointer.rsplit("/", 1)[0]
 
 
 def _text(node: Mapping[str, Any], key: str) -> str | None:

@@ -58,13 +58,19 @@ def is_constraint_only(node: Any) -> bool:
 
 
 def substantive(parts: Any) -> list[tuple[int, Any]]:
-    """The entries of an allOf/oneOf/anyOf list that describe a type (index kept)."""
+    """The entries of an allOf/oneOf/anyOf list that describe a type (index kept).
+
+    Boolean schemas are not among them: `true` adds nothing to an `allOf`, `false`
+    matches nothing; the loader reports them where that changes the reading.
+    """
     if not isinstance(parts, list):
         return []
     return [
         (i, p)
         for i, p in enumerate(parts)
-        if not is_null_schema(p) and not is_constraint_only(p)
+        if isinstance(p, Mapping)
+        and not is_null_schema(p)
+        and not is_constraint_only(p)
     ]
 
 
@@ -82,8 +88,10 @@ def non_null_enum(node: Mapping[str, Any]) -> list[Any] | None:
     return [v for v in enum if v is not None]
 
 
-def discriminator_property(node: Mapping[str, Any]) -> str | None:
+def discriminator_property(node: Any) -> str | None:
     """OpenAPI 3's `discriminator.propertyName`, or Swagger 2's bare string."""
+    if not isinstance(node, Mapping):
+        return None
     disc = node.get("discriminator")
     if isinstance(disc, str):
         return disc

@@ -378,6 +378,8 @@ class SchemaBuilder:
             if not isinstance(props, Mapping):
                 continue
             for prop, schema in props.items():
+                if schema is False:
+                    continue  # may never be present (the loader says so)
                 fields[prop] = self._field(
                     prop,
                     schema,
@@ -527,7 +529,7 @@ class SchemaBuilder:
         described: dict[Any, tuple[str | None, str | None]] = {}
         if isinstance(ms_enum, Mapping) and isinstance(ms_enum.get("values"), list):
             for entry in ms_enum["values"]:
-                if isinstance(entry, Mapping) and "value" in entry:
+                if isinstance(entry, Mapping) and literal_ok(entry.get("value")):
                     described[entry["value"]] = (
                         text(entry, "name"),
                         text(entry, "description"),

@@ -52,7 +52,13 @@ def load(path: str | os.PathLike[str], *, cache_dir: Path | None = None) -> Docu
 def _load(entry: str, files: FileSet) -> Document:
     root = files.read_entry(entry)
     version = detect_version(root, entry)
+    files.add_warnings(version.warnings(entry))
     files.gather(entry)
+    if any(scanned.property_refs for scanned in files.scans.values()):
+        from generator.load.property_refs import inline_property_refs
+
+        files.add_warnings(inline_property_refs(files))
+        files.rescan()
     if version.is_swagger2:
         from generator.load.swagger2 import upgrade_all
 

@@ -15,7 +15,7 @@ import os
 from pathlib import Path
 from typing import Any
 
-FORMAT = "load-v2"
+FORMAT = "load-v3"
 _DIGEST = 20
 
 

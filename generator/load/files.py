@@ -99,6 +99,9 @@ class FileSet:
                 scanned.unknown_required,
                 scanned.nullables,
                 scanned.type_lists,
+                scanned.warts,
+                scanned.booleans,
+                scanned.property_refs,
                 tuple(
                     (w.code, w.message, w.line, w.column, w.pointer) for w in warnings
                 ),
@@ -110,8 +113,9 @@ class FileSet:
         if cached is None:
             return False
         try:
-            tree, refs, unknown_required, nullables, type_lists, warnings = cached
+            tree, refs, *notes, warnings = cached
             sites = tuple(RefSite(*site) for site in refs)
+            scanned = Scanned(tree, sites, *notes)
             diagnostics = [
                 Diagnostic("warning", code, message, file, line, column, pointer)
                 for code, message, line, column, pointer in warnings
@@ -120,7 +124,7 @@ class FileSet:
             return False  # an entry of another shape: read the file instead
         self.trees[file] = tree
         self.refs[file] = sites
-        self.scans[file] = Scanned(tree, sites, unknown_required, nullables, type_lists)
+        self.scans[file] = scanned
         self._warnings.extend(diagnostics)
         return True
 

@@ -12,7 +12,7 @@ from __future__ import annotations
 import codecs
 import json
 import re
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from typing import Any
 
 from generator.diagnostics import Diagnostic, SpecError
@@ -148,6 +148,17 @@ def _parse_yaml(text: str, file: str) -> Parsed:
         # Later keys win, as in most YAML and JSON readers; we say where it happened.
         tree = _yaml_loads(text, file, yaml_rs.DuplicateKeyPolicy.LastWins)
         warnings = _duplicate_key_warnings(text, file, duplicate.message)
+    except SpecError as refused:
+        if refused.diagnostic.code != "syntax":
+            raise
+        from generator.load.yaml11 import read_as_yaml11
+
+        tree = read_as_yaml11(text, file, refused)
+        warnings = (_yaml11_warning(refused.diagnostic, text),)
+    if "<<" in text:
+        from generator.load.yaml11 import apply_merge_keys
+
+        apply_merge_keys(tree)
     if isinstance(tree, list) and _is_multi_document(text):
         raise SpecError.at(
             f"the file holds {len(tree)} YAML documents: expected exactly one OpenAPI document",
@@ -155,6 +166,24 @@ def _parse_yaml(text: str, file: str) -> Parsed:
             file=file,
         )
     return Parsed(tree, warnings)
+
+
+def _yaml11_warning(refused: Diagnostic, text: str) -> Diagnostic:
+    reason = refused.message.removeprefix("YAML syntax error: ")
+    line, column = refused.line, refused.column
+    quoted = re.search(r"'([^']+)'", reason)
+    if line is None and quoted and quoted.group(1) in text:
+        before = text[: text.index(quoted.group(1))]
+        line = before.count("\n") + 1
+        column = len(before) - (before.rfind("\n") + 1) + 1
+    return replace(
+        refused,
+        severity="warning",
+        code="yaml-1.1",
+        message=f"not YAML 1.2 ({reason}); read the way YAML 1.1 readers (PyYAML) do",
+        line=line,
+        column=column,
+    )
 
 
 class _DuplicateKey(Exception):

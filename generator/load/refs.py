@@ -16,6 +16,7 @@ from urllib.parse import unquote
 from generator.diagnostics import SpecError
 from generator.load.document import Resolved
 from generator.load.locate import join_pointer, split_pointer
+from generator.load.scan import LITERAL_KEYWORDS
 
 MAX_HOPS = 1000
 """Refs to refs followed before giving up; any real chain is a handful long."""
@@ -65,6 +66,8 @@ class Resolver:
         self.files = files
         self._load_file = load_file
         self._canonical = canonical
+        self._anchors: dict[str, dict[str, str]] = {}
+        """Per file: `$anchor` name → pointer, collected on the first plain-name fragment."""
         self._passing: set[tuple[str, str]] = set()
         """Refs being passed through by a pointer walk right now: seeing one again is a cycle."""
 
@@ -111,12 +114,6 @@ class Resolver:
                 file=base_file,
             )
         ref_file, fragment = split_ref(ref)
-        if fragment and not fragment.startswith("/"):
-            raise SpecError.at(
-                f"`$ref` {ref!r}: the fragment {fragment!r} is not a JSON pointer (it must start with `/`)",
-                code="bad-ref",
-                file=base_file,
-            )
         base_file = self._canonical(base_file)
         file = (
             self._canonical(target_file(ref_file, base_file)) if ref_file else base_file
@@ -128,12 +125,29 @@ class Resolver:
                 file=base_file,
             )
         node = self.tree(file)
+        if fragment and not fragment.startswith("/"):
+            fragment = self._anchor(file, node, fragment, ref, base_file)
         tokens = split_pointer(fragment)
         return (
             file,
             join_pointer(tokens),
             self._walk(node, tokens, file, ref, base_file),
         )
+
+    def _anchor(self, file: str, tree: Any, name: str, ref: str, base_file: str) -> str:
+        """The pointer of the schema a plain-name fragment names (`$anchor`, or an `$id`
+        of `#name`), as JSON Schema 2020-12 and OpenAPI 3.1 allow."""
+        if file not in self._anchors:
+            self._anchors[file] = anchors(tree)
+        pointer = self._anchors[file].get(name)
+        if pointer is None:
+            raise SpecError.at(
+                f"`$ref` {ref!r}: the fragment {name!r} is neither a JSON pointer (it would"
+                f" start with `/`) nor an `$anchor` in {file}",
+                code="bad-ref",
+                file=base_file,
+            )
+        return pointer
 
     def _walk(
         self, node: Any, tokens: tuple[str, ...], file: str, ref: str, base_file: str
@@ -180,3 +194,24 @@ def _is_plain_ref(node: Any) -> bool:
         and isinstance(node.get("$ref"), str)
         and all(key in TRANSPARENT_SIBLINGS for key in node)
     )
+
+
+def anchors(tree: Any) -> dict[str, str]:
+    """`$anchor` names (and `$id`s of the form `#name`) of a tree → their pointers."""
+    found: dict[str, str] = {}
+    stack: list[tuple[Any, tuple[str, ...]]] = [(tree, ())]
+    while stack:
+        node, path = stack.pop()
+        if isinstance(node, Mapping):
+            for key in ("$anchor", "$id"):
+                name = node.get(key)
+                if isinstance(name, str) and (key == "$anchor" or name.startswith("#")):
+                    found.setdefault(name.removeprefix("#"), join_pointer(path))
+            stack.extend(
+                (value, (*path, str(key)))
+                for key, value in node.items()
+                if key not in LITERAL_KEYWORDS
+            )
+        elif isinstance(node, list):
+            stack.extend((value, (*path, str(i))) for i, value in enumerate(node))
+    return found

@@ -1,11 +1,13 @@
 """One pass over a parsed file: string keys, bounded depth, shapes, and every `$ref`.
 
 The same pass notes the warts the validator reports (`required` naming a property
-that does not exist, `nullable: true`), and refuses a schema keyword holding the
-wrong kind of value (`properties: 5`), in every file, so validation does not walk the
-tree again. It is iterative (a hostile file cannot exhaust the Python stack) and
-builds a pointer string only for nodes it reports, so it stays cheap on the 3 MB
-OpenAI spec (~25 ms). Its result is cached with the parsed tree.
+that does not exist, `nullable: true`, boolean schemas, a `$ref` standing for a whole
+`properties` map), rewrites those that `warts` reads in place (`required: null`,
+tuple `items`, ...), and refuses a schema keyword holding the wrong kind of value
+(`properties: 5`), in every file, so validation does not walk the tree again. It is
+iterative (a hostile file cannot exhaust the Python stack) and builds a pointer
+string only for nodes it reports, so it stays cheap on the 3 MB OpenAI spec. Its
+result is cached with the parsed tree.
 """
 
 from __future__ import annotations
@@ -14,7 +16,9 @@ from dataclasses import dataclass
 from typing import Any
 
 from generator.diagnostics import SpecError
-from generator.load.locate import join_pointer
+from generator.load.chain import Chain, key_text, pointer_of
+from generator.load.wart_notes import WartNotes
+from generator.load.warts import BooleanSchema, Note
 
 MAX_DEPTH = 200
 """Real specs nest about 20 deep; this leaves room and stops pathological input."""
@@ -76,30 +80,12 @@ class Scanned:
     """Pointers of objects holding `nullable: true`."""
     type_lists: tuple[str, ...] = ()
     """Pointers of objects whose `type` is a list (3.1 syntax)."""
-
-
-_Chain = tuple[Any, ...] | None
-"""(token, parent chain): the path to a node, materialised only when needed."""
-
-
-def pointer_of(chain: _Chain) -> str:
-    tokens: list[str] = []
-    while chain is not None:
-        # A child's keys are made text when it is visited; a parent may report it first.
-        tokens.append(chain[0] if type(chain[0]) is str else _key_text(chain[0]))
-        chain = chain[1]
-    tokens.reverse()
-    return join_pointer(tokens)
-
-
-def _key_text(key: Any) -> str:
-    if key is True:
-        return "true"
-    if key is False:
-        return "false"
-    if key is None:
-        return "null"
-    return str(key)
+    warts: tuple[Note, ...] = ()
+    """(code, pointer, message) of every wart read loosely (see `warts`)."""
+    booleans: tuple[BooleanSchema, ...] = ()
+    """Boolean schemas, wherever they stand but `additionalProperties`."""
+    property_refs: tuple[tuple[str, str], ...] = ()
+    """(pointer of a `properties` map, ref) where the map is a `$ref` to another map."""
 
 
 def describe_value(value: Any) -> str:
@@ -115,7 +101,7 @@ def describe_value(value: Any) -> str:
     return "a list" if isinstance(value, list) else "a mapping"
 
 
-def _wrong(file: str, chain: _Chain, key: str, expected: str, value: Any) -> SpecError:
+def _wrong(file: str, chain: Chain, key: str, expected: str, value: Any) -> SpecError:
     return SpecError.at(
         f"wrong type: `{key}` must be {expected}, found {describe_value(value)}",
         code="wrong-type",
@@ -124,7 +110,7 @@ def _wrong(file: str, chain: _Chain, key: str, expected: str, value: Any) -> Spe
     )
 
 
-def _check_keywords(node: dict[str, Any], chain: _Chain, file: str) -> None:
+def _check_keywords(node: dict[str, Any], chain: Chain, file: str) -> None:
     """Schema keywords whose value must be a container (3.1 also allows boolean schemas)."""
     if "properties" in node:
         properties = node["properties"]
@@ -133,6 +119,8 @@ def _check_keywords(node: dict[str, Any], chain: _Chain, file: str) -> None:
                 file, chain, "properties", "a mapping of property schemas", properties
             )
         for name, schema in properties.items():
+            if name == "$ref" and type(schema) is str:
+                continue  # a ref to a whole map of properties: `scan` notes it
             if type(schema) is not dict and type(schema) is not bool:
                 raise _wrong(
                     file, ("properties", chain), name, "a schema (a mapping)", schema
@@ -178,8 +166,9 @@ def scan(tree: Any, file: str) -> Scanned:
     unknown_required: list[tuple[str, str]] = []
     nullables: list[str] = []
     type_lists: list[str] = []
+    warts = WartNotes()
     # (node, chain, depth, in_extension, naming: its keys are names, not keywords)
-    stack: list[tuple[Any, _Chain, int, bool, bool]] = [(tree, None, 0, False, False)]
+    stack: list[tuple[Any, Chain, int, bool, bool]] = [(tree, None, 0, False, False)]
     push = stack.append
     pop = stack.pop
     checked = _CHECKED_KEYWORDS
@@ -195,12 +184,16 @@ def scan(tree: Any, file: str) -> Scanned:
                 pointer=pointer_of(chain),
             )
         if type(node) is dict:
+            if chain is None and _root_of_names(node, file):
+                naming = True
             if not naming:
                 if "$ref" in node:
                     ref = node["$ref"]
                     if type(ref) is not str:
                         raise _wrong(file, chain, "$ref", "a string", ref)
                     refs.append(RefSite(pointer_of(chain), ref, in_ext))
+                if not in_ext:
+                    warts.keyword_map(node, chain)
                 if not in_ext and not checked.isdisjoint(node):
                     _check_keywords(node, chain, file)
                     if node.get("nullable") is True:
@@ -210,8 +203,13 @@ def scan(tree: Any, file: str) -> Scanned:
                     required = node.get("required")
                     if required and type(required) is list and "properties" in node:
                         _note_unknown_required(node, required, chain, unknown_required)
+            elif not in_ext:
+                warts.name_map(node, chain)
             child_depth = depth + 1
             mark = len(stack)
+            # Named examples are data (Swagger 2.0 puts the payload right there); only
+            # a `$ref` to a shared example is spec.
+            examples = naming and chain is not None and chain[0] == "examples"
             for key, value in node.items():
                 kind = type(value)
                 if kind is dict or kind is list:
@@ -222,6 +220,8 @@ def scan(tree: Any, file: str) -> Scanned:
                             (node, chain, depth, in_ext, naming)
                         )  # again, with string keys
                         break
+                    if examples and not (kind is dict and "$ref" in value):
+                        continue
                     if naming:
                         push((value, (key, chain), child_depth, in_ext, False))
                     elif key not in literal and not (
@@ -248,9 +248,32 @@ def scan(tree: Any, file: str) -> Scanned:
                 if kind is dict or kind is list:
                     push((value, (str(index), chain), child_depth, in_ext, False))
     refs.reverse()
+    # A `properties` map given by `$ref` is read in place once its file is read.
+    refs.extend(RefSite(where, ref, False) for where, ref in warts.property_refs)
+    warts.promote_required(tree)
     return Scanned(
-        tree, tuple(refs), tuple(unknown_required), tuple(nullables), tuple(type_lists)
+        tree,
+        tuple(refs),
+        tuple(unknown_required),
+        tuple(nullables),
+        tuple(type_lists),
+        tuple(warts.notes),
+        tuple(warts.booleans),
+        tuple(warts.property_refs),
     )
+
+
+def _root_of_names(root: dict[str, Any], file: str) -> bool:
+    """A file whose top level is a map of named things (parameters, schemas), which
+    other files refer into: a parameter called `type` is not the keyword `type`.
+    An OpenAPI document, or a schema, never holds a keyword of the wrong kind there."""
+    if _CHECKED_KEYWORDS.isdisjoint(root):
+        return False
+    try:
+        _check_keywords(root, None, file)
+    except SpecError:
+        return all(type(value) is dict for value in root.values())
+    return False
 
 
 _CHECKED_KEYWORDS = frozenset(
@@ -268,7 +291,7 @@ _CHECKED_KEYWORDS = frozenset(
 )
 
 
-def _stringify_keys(node: dict[Any, Any], chain: _Chain, file: str) -> None:
+def _stringify_keys(node: dict[Any, Any], chain: Chain, file: str) -> None:
     for key in node:
         if not isinstance(key, (str, int, float, bool)) and key is not None:
             raise SpecError.at(
@@ -277,17 +300,21 @@ def _stringify_keys(node: dict[Any, Any], chain: _Chain, file: str) -> None:
                 file=file,
                 pointer=pointer_of(chain),
             )
-    normalised = {_key_text(key): value for key, value in node.items()}
+    normalised = {key_text(key): value for key, value in node.items()}
     node.clear()
     node.update(normalised)
 
 
 def _note_unknown_required(
-    node: dict[str, Any], required: list[Any], chain: _Chain, out: list[tuple[str, str]]
+    node: dict[str, Any], required: list[Any], chain: Chain, out: list[tuple[str, str]]
 ) -> None:
     properties = node["properties"]
-    if type(properties) is not dict or any(key in node for key in _SCHEMA_LISTS):
-        return  # a name may come from a composed part
+    if (
+        type(properties) is not dict
+        or "$ref" in properties
+        or any(key in node for key in _SCHEMA_LISTS)
+    ):
+        return  # a name may come from a composed part, or from the map a ref names
     for name in required:
         if type(name) is str and name not in properties:
             out.append((pointer_of(("required", chain)), str(name)))

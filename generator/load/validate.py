@@ -7,7 +7,9 @@ be understood and stops the load; anything else (a missing `description`, 3.1 sy
 in a 3.0 document) is read as written and reported as a warning. A few warts that
 the model accepts are reported too, from what the scan noted (`required` naming a
 property that does not exist; 3.0's `nullable` in a 3.1 document; 3.1's type lists
-in a 3.0 document), and path items with no operations.
+in a 3.0 document; the warts of `warts`), and path items with no operations. Where
+the scan already reported a place (a boolean schema, a nameless parameter), the
+model's complaint about it is not repeated.
 
 Component schemas are left out of the model check: the scan already refused the
 wrong kinds of values in them, and on the 3 MB OpenAI spec they take 0.06 s of the
@@ -18,7 +20,7 @@ single cost of a cold load) and the check.
 
 from __future__ import annotations
 
-from collections.abc import Mapping
+from collections.abc import Callable, Mapping
 from typing import Any
 
 from generator.diagnostics import Diagnostic, SpecError
@@ -27,6 +29,7 @@ from generator.load.files import FileSet
 from generator.load.locate import join_pointer
 from generator.load.scan import describe_value
 from generator.load.version import Version
+from generator.load.warts import boolean_warning
 
 CONTAINER_ERRORS = frozenset(
     {
@@ -40,11 +43,28 @@ CONTAINER_ERRORS = frozenset(
 )
 """pydantic error types meaning "a mapping/list was expected here"."""
 
-FATAL_MISSING = frozenset({"name", "in"})
-"""Fields without which a parameter cannot be understood."""
+FATAL_MISSING = frozenset({"in"})
+"""Fields without which a parameter cannot be understood (one without `name` is skipped)."""
 
 FATAL_VALUE_AT = frozenset({"in"})
 """Fields whose wrong value cannot be guessed around (`in: body` in an OpenAPI 3 file)."""
+
+SCHEMA_KEYWORDS = frozenset(
+    {
+        "additionalProperties",
+        "unevaluatedProperties",
+        "unevaluatedItems",
+        "additionalItems",
+        "items",
+        "not",
+        "contains",
+        "propertyNames",
+        "if",
+        "then",
+        "else",
+    }
+)
+"""Keywords whose value is a schema, so `true`/`false` may stand there."""
 
 MAX_WARNINGS = 50
 """Validation warnings beyond this are summed up in one, so a sloppy spec stays readable."""
@@ -70,8 +90,15 @@ def validate(files: FileSet, entry: str, version: Version) -> list[Diagnostic]:
         except (TypeError, ValueError):
             pass  # an entry of another shape: validate again
     root = files.trees[entry]
+    entry_scan = files.scans.get(entry)
+    noted = (
+        {pointer for _, pointer, _ in entry_scan.warts}
+        | {pointer for pointer, _, _ in entry_scan.booleans}
+        if entry_scan is not None
+        else set()
+    )
     warnings = (
-        _summarised(_model_findings(root, entry, version), entry)
+        _summarised(_model_findings(root, entry, version, noted), entry)
         + _wart_findings(files, version)
         + _empty_path_items(root, entry)
     )
@@ -85,7 +112,7 @@ def validate(files: FileSet, entry: str, version: Version) -> list[Diagnostic]:
 
 
 def _model_findings(
-    root: Mapping[str, Any], entry: str, version: Version
+    root: Mapping[str, Any], entry: str, version: Version, noted: set[str]
 ) -> list[Diagnostic]:
     import pydantic
 
@@ -104,12 +131,25 @@ def _model_findings(
     try:
         OpenAPI.model_validate(root)
     except pydantic.ValidationError as err:
-        return _sorted_errors(err.errors(include_url=False), root, entry)
+        # The scan saw a Swagger 2.0 document as written; the model sees it upgraded.
+        if version.is_swagger2:
+            from generator.load.swagger2 import written_pointer
+
+            as_written: Callable[[str], str] = written_pointer
+        else:
+            as_written = _same
+        return _sorted_errors(
+            err.errors(include_url=False), root, entry, noted, as_written
+        )
     return []
 
 
 def _sorted_errors(
-    errors: list[Any], root: Mapping[str, Any], entry: str
+    errors: list[Any],
+    root: Mapping[str, Any],
+    entry: str,
+    noted: set[str],
+    as_written: Callable[[str], str],
 ) -> list[Diagnostic]:
     warnings: list[Diagnostic] = []
     seen: set[tuple[str, str]] = set()
@@ -119,11 +159,27 @@ def _sorted_errors(
         if _is_union_noise(loc, kind) or loc[:1] == ("openapi",):
             continue
         pointer, missing = _pointer_of(loc, root)
-        if (pointer, kind) in seen:
+        if (pointer, kind) in seen or _already_noted(
+            as_written(pointer), missing, noted
+        ):
             continue
         seen.add((pointer, kind))
         value = _node_at(root, pointer)
         last = pointer.rsplit("/", 1)[-1]
+        if isinstance(value, Mapping) and isinstance(value.get("$ref"), str):
+            continue  # a reference (allowed anywhere by JSON Reference); read where it leads
+        if (
+            missing == "name"
+            and isinstance(value, Mapping)
+            and value.get("in") == "querystring"
+        ):
+            continue  # reported as a querystring parameter
+        if (
+            kind in CONTAINER_ERRORS
+            and isinstance(value, bool)
+            and last in SCHEMA_KEYWORDS
+        ):
+            continue  # a boolean schema, as JSON Schema (and OpenAPI 3.1) allows
         if kind in CONTAINER_ERRORS:
             raise SpecError.at(
                 f"wrong type: expected {_expected(kind)}, found {describe_value(value)}",
@@ -142,6 +198,19 @@ def _sorted_errors(
                 file=entry,
                 pointer=pointer,
             )
+        if last == "in" and value == "querystring":
+            warnings.append(
+                Diagnostic(
+                    "warning",
+                    "querystring-parameter",
+                    "`in: querystring` (OpenAPI 3.2) is not supported; the parameter is left out",
+                    entry,
+                    None,
+                    None,
+                    pointer,
+                )
+            )
+            continue
         if kind in ("literal_error", "enum") and last in FATAL_VALUE_AT:
             raise SpecError.at(
                 f"`{last}: {value}` is not understood here ({error['msg']})",
@@ -153,6 +222,20 @@ def _sorted_errors(
             _warning(kind, missing, pointer, value, str(error["msg"]), entry)
         )
     return warnings
+
+
+def _same(pointer: str) -> str:
+    return pointer
+
+
+def _already_noted(pointer: str, missing: str | None, noted: set[str]) -> bool:
+    """The scan reported this place (or the null dropped from it) as a wart."""
+    if pointer in noted:
+        return True
+    if missing is not None and f"{pointer}/{missing}" in noted:
+        return True
+    # A parameter reported as nameless may have a `name` of the wrong kind.
+    return pointer.endswith("/name") and pointer.rsplit("/", 1)[0] in noted
 
 
 def _is_union_noise(loc: tuple[Any, ...], kind: str) -> bool:
@@ -216,6 +299,18 @@ def _wart_findings(files: FileSet, version: Version) -> list[Diagnostic]:
     """What the scan noted: accepted, and said."""
     warnings: list[Diagnostic] = []
     for file, scanned in files.scans.items():
+        for code, pointer, message in scanned.warts:
+            warnings.append(
+                Diagnostic("warning", code, message, file, None, None, pointer)
+            )
+        for pointer, value, where in scanned.booleans:
+            reading = boolean_warning(value, where, version.minor)
+            if reading is not None:
+                warnings.append(
+                    Diagnostic(
+                        "warning", "boolean-schema", reading, file, None, None, pointer
+                    )
+                )
         for pointer, name in scanned.unknown_required:
             warnings.append(
                 Diagnostic(

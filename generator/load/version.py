@@ -1,4 +1,9 @@
-"""Which specification a document follows, from its `openapi` or `swagger` field."""
+"""Which specification a document follows, from its `openapi` or `swagger` field.
+
+Two warts are read rather than refused: a document with neither field but with
+`paths` or `components` is read as OpenAPI 3.0, and `openapi: 3.2.x` as 3.1 (what
+3.2 adds, tags' parents or `query` operations, the generator does not use).
+"""
 
 from __future__ import annotations
 
@@ -7,9 +12,9 @@ from collections.abc import Mapping
 from dataclasses import dataclass
 from typing import Any
 
-from generator.diagnostics import SpecError
+from generator.diagnostics import Diagnostic, SpecError
 
-_OPENAPI_3 = re.compile(r"^3\.([01])(?:\.(\d+))?(?:-[0-9A-Za-z.-]+)?$")
+_OPENAPI_3 = re.compile(r"^3\.([012])(?:\.(\d+))?(?:-[0-9A-Za-z.-]+)?$")
 
 
 @dataclass(frozen=True)
@@ -18,6 +23,8 @@ class Version:
     """`openapi` or `swagger`."""
     number: str
     """As declared, normalised to three parts for OpenAPI (`3.1.0`), `2.0` for Swagger."""
+    declared: bool = True
+    """False for a document with no `openapi`/`swagger` field, read as 3.0."""
 
     @property
     def spec_format(self) -> str:
@@ -29,8 +36,33 @@ class Version:
 
     @property
     def minor(self) -> str:
-        """`3.0` or `3.1` (`3.0` for an upgraded Swagger 2.0 document)."""
-        return "3.0" if self.is_swagger2 else self.number[:3]
+        """`3.0` or `3.1` (`3.0` for an upgraded Swagger 2.0 document, `3.1` for 3.2)."""
+        if self.is_swagger2:
+            return "3.0"
+        return "3.1" if self.number.startswith("3.2") else self.number[:3]
+
+    def warnings(self, file: str) -> list[Diagnostic]:
+        if not self.declared:
+            return [
+                Diagnostic(
+                    "warning",
+                    "no-version",
+                    "the document has no `openapi` or `swagger` field; read as OpenAPI 3.0",
+                    file,
+                    pointer="",
+                )
+            ]
+        if self.number.startswith("3.2"):
+            return [
+                Diagnostic(
+                    "warning",
+                    "openapi-3.2",
+                    f"OpenAPI {self.number} is read as 3.1 (what 3.2 adds is not used)",
+                    file,
+                    pointer="/openapi",
+                )
+            ]
+        return []
 
 
 def detect_version(root: Any, file: str) -> Version:
@@ -47,7 +79,7 @@ def detect_version(root: Any, file: str) -> Version:
         match = _OPENAPI_3.match(declared)
         if match is None:
             raise SpecError.at(
-                f'unsupported OpenAPI version {declared!r}: expected 3.0.x, 3.1.x, or `swagger: "2.0"`',
+                f'unsupported OpenAPI version {declared!r}: expected 3.0.x, 3.1.x, 3.2.x, or `swagger: "2.0"`',
                 code="unknown-version",
                 file=file,
                 pointer="/openapi",
@@ -64,8 +96,20 @@ def detect_version(root: Any, file: str) -> Version:
                 pointer="/swagger",
             )
         return Version("swagger", "2.0")
+    if "asyncapi" in root:
+        raise SpecError.at(
+            "an AsyncAPI document, not an OpenAPI one: only OpenAPI 3.x and Swagger 2.0 are read",
+            code="unknown-version",
+            file=file,
+            pointer="/asyncapi",
+        )
+    if isinstance(root.get("paths"), Mapping) or isinstance(
+        root.get("components"), Mapping
+    ):
+        return Version("openapi", "3.0.0", declared=False)
     raise SpecError.at(
-        "not an OpenAPI document: the top level has neither an `openapi` nor a `swagger` field",
+        "not an OpenAPI document: the top level has neither an `openapi` nor a `swagger` field"
+        " (nor `paths` or `components`)",
         code="unknown-version",
         file=file,
         pointer="",

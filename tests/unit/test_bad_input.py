@@ -100,6 +100,9 @@ CASES = [
     ),
     Case("no_version.yaml", 1, 1, "", "neither an `openapi` nor a `swagger` field"),
     Case(
+        "asyncapi.yaml", 1, 11, "/asyncapi", "an AsyncAPI document, not an OpenAPI one"
+    ),
+    Case(
         "ref_cycle.yaml",
         7,
         13,
@@ -125,11 +128,18 @@ CASES = [
         "points at a remote document",
     ),
     Case(
+        "placeholder_ref.yaml",
+        7,
+        13,
+        "/components/schemas/Pet/$ref",
+        "names a file that does not exist: tests/fixtures/bad/__SCHEMA_URI__",
+    ),
+    Case(
         "fragment_not_pointer.yaml",
         7,
         13,
         "/components/schemas/Run/$ref",
-        "is not a JSON pointer",
+        "is neither a JSON pointer",
     ),
     Case(
         "top_list.yaml",

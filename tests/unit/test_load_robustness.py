@@ -11,6 +11,7 @@ import copy
 import json
 import random
 import shutil
+from collections.abc import Iterator
 from pathlib import Path
 from typing import Any
 
@@ -113,19 +114,28 @@ def test_wrong_kinds_of_values_load_or_raise_spec_error(
     tmp_path: Path, seed: int
 ) -> None:
     shutil.copytree(FIXTURES, tmp_path / "f")
+    for entry in damaged_entries(tmp_path / "f", ENTRIES, WRONG_VALUES, seed):
+        _load_or_spec_error(entry)
+
+
+def damaged_entries(
+    root: Path, entries: dict[str, str], values: list[Any], seed: int, rounds: int = 60
+) -> Iterator[Path]:
+    """Each round, one to three nodes of a file under `root` replaced by one of `values`;
+    yields the entry that reads the damaged file, and restores the file after."""
     rng = random.Random(seed)
-    trees = {name: load_tree(tmp_path / "f" / name) for name in ENTRIES}
-    for _ in range(60):
-        damaged, entry = rng.choice(sorted(ENTRIES.items()))
+    trees = {name: load_tree(root / name) for name in entries}
+    for _ in range(rounds):
+        damaged, entry = rng.choice(sorted(entries.items()))
         tree = copy.deepcopy(trees[damaged])
         for _ in range(rng.randint(1, 3)):
             parent, key = rng.choice(_slots(tree, []))
-            parent[key] = copy.deepcopy(rng.choice(WRONG_VALUES))
-        target = tmp_path / "f" / damaged
+            parent[key] = copy.deepcopy(rng.choice(values))
+        target = root / damaged
         original = target.read_bytes()
         target.write_text(json.dumps(tree))
         try:
-            _load_or_spec_error(tmp_path / "f" / entry)
+            yield root / entry
         finally:
             target.write_bytes(original)
 
