@@ -172,7 +172,7 @@ def run(
         flavor = choose_flavor(job.flavor, api)
         from generator.flavors import apply
 
-        api = apply(api, flavor)
+        api = apply(api, flavor, job.target)
         seen = set(warnings)
         warnings.extend(w for w in api.warnings if w not in seen)
 

@@ -20,13 +20,14 @@ from generator.locations import templates_dir
 from generator.render import render
 from generator.targets.python import names
 from generator.targets.python.graph import flatten_union_cycles, recursive_aliases
-from generator.targets.python.imports import all_list, from_import
+from generator.targets.python.imports import all_list, from_import, header_imports
 from generator.targets.python.layout import by_black, docstring_lines, fits
 from generator.targets.python.models import ModelWriter, discriminator_tags
-from generator.targets.python.operations import OperationWriter
+from generator.targets.python.operations import INDENT, OperationWriter
 from generator.targets.python.resources import (
     Namer,
     ResourceNode,
+    assign_wrapped,
     render_resource_module,
     resource_nodes,
     resource_owner,
@@ -37,7 +38,7 @@ from generator.targets.python.typemodules import (
     render_type_module,
     render_types_init,
 )
-from generator.targets.python.types import TypeMapper
+from generator.targets.python.types import Needs, TypeMapper
 
 RUNTIME = (
     "_auth.py",
@@ -142,14 +143,29 @@ class PythonPlan:
         namer = Namer(
             classes, names.module_scope(self.log, "resources"), self.op_writer, self.log
         )
+        members = names.client_scope(self.log).claim_all(
+            [(snake(r.name), resource_owner(r, r.name)) for r in api.resources]
+            + [
+                (
+                    snake(op.name),
+                    names.owner(f"operation `{op.operation_id}`", op.source),
+                )
+                for op in api.operations
+            ],
+            spelled=[r.name for r in api.resources]
+            + [op.name for op in api.operations],
+        )
+        top = len(api.resources)
         self.nodes = resource_nodes(
-            api.resources,
-            namer,
-            names.client_scope(self.log).claim_all(
-                [(snake(r.name), resource_owner(r, r.name)) for r in api.resources],
-                spelled=[r.name for r in api.resources],
-            ),
-            classes.fork("the client module"),
+            api.resources, namer, members[:top], classes.fork("the client module")
+        )
+        self.client_writer = OperationWriter(
+            self.mapper, flavor, self.model_writer.fields, receiver="self"
+        )
+        """Writes the operations called on the client itself (`client.create_agent`)."""
+        self.client_methods = tuple(
+            self.client_writer.plan_method(op, name, self.log)
+            for op, name in zip(api.operations, members[top:])
         )
         self.flavor_key = (flavor, options, self.header)
 
@@ -281,6 +297,7 @@ class PythonPlan:
             "example_setup": "\n".join(setup),
             "arg_docs": self._arg_docs(md_code, md_text),
             "resource_paths": paths,
+            "client_methods": [m.name for m in self.client_methods],
             "envelope": self.flavor.error_envelope_field,
             "base_error": self.base_error,
             "unixtime_datetime": self.flavor.unixtime_as_datetime,
@@ -454,13 +471,38 @@ class PythonPlan:
                 )
         return None
 
+    def _client_imports(self, needs: Needs) -> list[str]:
+        """The client module's imports: what its own code and its methods use."""
+        auth = self.flavor.auth
+        needs.typing.update({"Dict", "Mapping", "Optional", "Union"})
+        needs.runtime.update(
+            {"httpx", "DEFAULT_MAX_RETRIES", "AsyncAPIClient", "SyncAPIClient"}
+        )
+        needs.runtime.update({"NOT_GIVEN", "NotGiven", "Timeout"})
+        if auth.bearer_env or self.flavor.env_base_url:
+            needs.runtime.add("os")
+        if auth.token_provider:
+            needs.runtime.update({"TokenCache", "TokenCredentialLike", "TokenProvider"})
+        lines = header_imports(needs, ".", {"_exceptions": [self.base_error]})
+        lines += from_import(
+            ".types", [self.mapper.class_names[m] for m in needs.models]
+        )
+        for top in self.nodes:
+            for module, cls in _top_imports(top):
+                lines += from_import(f".resources.{module}", cls)
+        return lines
+
     def _client_file(self) -> PlannedFile:
         client = self.client
         auth = self.flavor.auth
-        resource_imports: list[str] = []
-        for top in self.nodes:
-            for module, cls in _top_imports(top):
-                resource_imports += from_import(f".resources.{module}", cls)
+        needs = Needs()
+        methods = [self.client_writer.method(m, needs) for m in self.client_methods]
+        if methods:
+            needs.runtime.update({"RequestSpec", "Headers", "Query", "Body"})
+            needs.runtime.update(
+                {"to_raw_response_wrapper", "async_to_raw_response_wrapper"}
+            )
+        imports = self._client_imports(needs)
         kinds: list[dict[str, object]] = []
         for prefix, base, http in (
             ("", "SyncAPIClient", "httpx.Client"),
@@ -468,15 +510,16 @@ class PythonPlan:
         ):
             raw_lines: list[str] = []
             for top in self.nodes:
-                line = f"        self.{top.attribute} = {prefix}{top.raw_class}(client.{top.attribute})"
-                if len(line) > 88:
-                    raw_lines += [
-                        f"        self.{top.attribute} = {prefix}{top.raw_class}(",
-                        f"            client.{top.attribute}",
-                        "        )",
-                    ]
-                else:
-                    raw_lines.append(line)
+                raw_lines += assign_wrapped(
+                    INDENT * 2,
+                    f"self.{top.attribute} = {prefix}{top.raw_class}",
+                    f"client.{top.attribute}",
+                )
+            wrapper = f"{'async_' if prefix else ''}to_raw_response_wrapper"
+            for m in methods:
+                raw_lines += assign_wrapped(
+                    INDENT * 2, f"self.{m.name} = {wrapper}", f"client.{m.name}"
+                )
             kinds.append(
                 {
                     "prefix": prefix,
@@ -484,6 +527,9 @@ class PythonPlan:
                     "http_client": http,
                     "is_async": prefix == "Async",
                     "raw_lines": raw_lines,
+                    "methods": [
+                        list(m.async_lines if prefix else m.sync_lines) for m in methods
+                    ],
                 }
             )
         endpoint = self._endpoint()
@@ -505,7 +551,7 @@ class PythonPlan:
                 {"attribute": t.attribute, "class_name": t.class_name}
                 for t in self.nodes
             ],
-            "resource_imports": resource_imports,
+            "imports": imports,
             "kinds": kinds,
             "key_env": auth.bearer_env,
             "missing_key": missing_key,

@@ -130,7 +130,13 @@ def _imports(
 
 def build_plan(api: Api, flavor: Flavor, options: TargetOptions) -> FilePlan:
     naming = build_naming(api, flavor, options.client_name)
-    tree = resource_tree(api.resources, options.client_name, naming.log)
+    tree = resource_tree(
+        api.resources,
+        options.client_name,
+        naming.log,
+        api.operations,
+        twins=flavor.ts_call_convention == "body",
+    )
     placement = assign_models(api, naming)
     head = header(api)
     core_dir = "src/core/index.ts"
@@ -197,7 +203,26 @@ def build_plan(api: Api, flavor: Flavor, options: TargetOptions) -> FilePlan:
             )
 
     cview = client_view(api, flavor, options, tree, naming.log)
-    cview.update(header=head, core="./core/index.js")
+    own = ResourceFile(tree.client, naming, flavor, skip)
+    methods = own.view()
+    types, values = _imports(
+        tree.client.file, naming, placement, own.writer, own.converter.functions
+    )
+    cview.update(
+        header=head,
+        core="./core/index.js",
+        methods=methods["methods"],
+        params_types=methods["params_types"],
+        type_imports=types,
+        value_imports=values,
+    )
+    names = [
+        p["name"] for p in methods["params_types"] if naming.exports.is_free(p["name"])
+    ]
+    for name in names:
+        naming.exports.take(name, "a params type")
+    if names:
+        params_exports.append({"path": "./client.js", "names": names})
     files.append(_file("src/client.ts", "client.ts.j2", cview))
     files.append(
         _file(
