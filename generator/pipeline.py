@@ -180,7 +180,7 @@ def run(
             group_by=job.group_by,
         )
 
-        api = apply(api, flavor)
+        api = apply(api, flavor, job.target)
         seen = set(warnings)
         warnings.extend(w for w in api.warnings if w not in seen)
 

@@ -1,7 +1,12 @@
 """Rewrite the IR to a flavor's conventions.
 
-Four rewrites, each driven by a Flavor field:
+The rewrites, each driven by a Flavor field:
 - `group_by`: operations are placed again, by path, tags or operationId (grouping.py);
+- `operation_grouping`: operations move into their operationId's groups
+  (`operation_groups`), with `method_placements` for the target applied;
+- `client_names`: the target's own names for some wire names (`client_names`);
+- `stream_event_payloads`: streaming operations get a union of typed events
+  (`stream_events`);
 - `operation_renames`: neutral names become the flavor's (`get` → `retrieve`);
 - `beta_group_extension`: operations whose extension says `beta: true` move under a
   top-level `beta` resource, keeping their path grouping beneath it;
@@ -14,8 +19,11 @@ from __future__ import annotations
 
 from dataclasses import replace
 
+from generator.flavors.client_names import rename
 from generator.flavors.flavor import Flavor
-from generator.flavors.grouping import regroup
+from generator.flavors.grouping import group_operations
+from generator.flavors.operation_groups import regroup
+from generator.flavors.stream_events import typed_streams
 from generator.ir.model import (
     Api,
     JsonValue,
@@ -29,27 +37,31 @@ from generator.ir.model import (
 BETA = "beta"
 
 
-def apply(api: Api, flavor: Flavor) -> Api:
+def apply(api: Api, flavor: Flavor, target: str | None = None) -> Api:
+    """`target` (`python`, `typescript`) selects the per-target data of the flavor;
+    without it the IR is the flavor's for any target."""
     if flavor.group_by is not None:
-        api = regroup(api, flavor.group_by)
-    resources = tuple(_rename_resource(r, flavor) for r in api.resources)
+        api = group_operations(api, flavor.group_by)
+    if flavor.operation_grouping == "operation_id":
+        api = regroup(api, flavor.method_placements, target)
+    api = rename(api, flavor.client_names, target)
+    if flavor.stream_event_payloads is not None:
+        api = typed_streams(
+            api,
+            flavor.stream_event_payloads,
+            flavor.stream_done_enum,
+            flavor.discriminated_union_suffix,
+        )
+    api = api.map_operations(
+        lambda op: replace(op, name=flavor.operation_name(op.name))
+    )
     if flavor.beta_group_extension is not None:
-        resources = _move_beta(resources, flavor.beta_group_extension)
-    api = replace(api, resources=resources)
+        api = replace(
+            api, resources=_move_beta(api.resources, flavor.beta_group_extension)
+        )
     if flavor.api_version_param is not None:
         api = _hoist_api_version(api, flavor.api_version_param)
     return api
-
-
-# --------------------------------------------------------------------------- renames
-
-
-def _rename_resource(res: Resource, flavor: Flavor) -> Resource:
-    ops = tuple(
-        replace(op, name=flavor.operation_name(op.name)) for op in res.operations
-    )
-    children = tuple(_rename_resource(c, flavor) for c in res.children)
-    return replace(res, operations=ops, children=children)
 
 
 # --------------------------------------------------------------------------- beta
@@ -148,27 +160,21 @@ def _param_default(param: Parameter) -> JsonValue:
     return None
 
 
-def _strip_param(res: Resource, wire: str, found: list[Parameter]) -> Resource:
-    ops: list[Operation] = []
-    for op in res.operations:
+def _hoist_api_version(api: Api, wire: str) -> Api:
+    found: list[Parameter] = [p for p in api.client_parameters if p.name == wire]
+
+    def strip(op: Operation) -> Operation:
         kept = tuple(
             p for p in op.parameters if not (p.location == "query" and p.name == wire)
         )
         found.extend(
             p for p in op.parameters if p.location == "query" and p.name == wire
         )
-        ops.append(
-            replace(op, parameters=kept) if len(kept) != len(op.parameters) else op
-        )
-    children = tuple(_strip_param(c, wire, found) for c in res.children)
-    return replace(res, operations=tuple(ops), children=children)
+        return replace(op, parameters=kept) if len(kept) != len(op.parameters) else op
 
-
-def _hoist_api_version(api: Api, wire: str) -> Api:
-    found: list[Parameter] = [p for p in api.client_parameters if p.name == wire]
-    resources = tuple(_strip_param(r, wire, found) for r in api.resources)
+    api = api.map_operations(strip)
     if not found:
-        return replace(api, resources=resources)
+        return api
     default: JsonValue = None
     for p in found:
         default = _param_default(p)
@@ -187,4 +193,4 @@ def _hoist_api_version(api: Api, wire: str) -> Api:
         method_level=False,
     )
     others = tuple(p for p in api.client_parameters if p.name != wire)
-    return replace(api, resources=resources, client_parameters=(param, *others))
+    return replace(api, client_parameters=(param, *others))

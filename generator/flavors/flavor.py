@@ -11,6 +11,35 @@ from typing import Literal
 MemberCase = Literal["wire", "camel", "snake"]
 GroupBy = Literal["auto", "path", "tags", "operation-id"]
 GROUP_BY: tuple[GroupBy, ...] = ("auto", "path", "tags", "operation-id")
+OperationGrouping = Literal["path", "operation_id"]
+TsCallConvention = Literal["body", "fields"]
+
+
+@dataclass(frozen=True)
+class MethodPlacement:
+    """Where an official SDK puts one operation, where it departs from the flavor's rule."""
+
+    operation_id: str
+    group: str | None
+    """Operation group in snake_case (`runs`); None → a method of the client itself."""
+    name: str
+    """Method name in snake_case (`create_thread_and_run`)."""
+    targets: tuple[str, ...]
+    """The targets whose official SDK does this (`typescript`)."""
+    why: str
+
+
+@dataclass(frozen=True)
+class ClientName:
+    """A target's own name for a wire name, as `x-ms-client-name` would give it."""
+
+    wire: str
+    name: str
+    """camelCase, like `x-ms-client-name` (`agentId`); each target cases it."""
+    targets: tuple[str, ...]
+    why: str
+    operation_id: str | None = None
+    """Only in this operation's parameters and body fields; None → everywhere."""
 
 
 @dataclass(frozen=True)
@@ -81,6 +110,25 @@ class Flavor:
     env_prefix_from_package: bool = False
     server_variable_arguments: bool = False
     """Each server variable is a client argument with its default (and enum)."""
+    operation_grouping: OperationGrouping = "path"
+    """Resources follow the path (`threads.runs`), or the operationId's group prefix
+    (`Runs_CreateRun` → `runs.create`, an operationId without one → on the client)."""
+    method_placements: tuple[MethodPlacement, ...] = ()
+    """Official SDKs' departures from the grouping rule, per target."""
+    client_names: tuple[ClientName, ...] = ()
+    """Names of parameters and fields that an official SDK spells its own way, per target."""
+    ts_call_convention: TsCallConvention = "body"
+    """TypeScript arguments: path parameters, then one `body` params object (`body`); or
+    path parameters, the required body fields in spec order, then one optional `options`
+    object with the optional fields, the query and header parameters and the request
+    options (`fields`)."""
+    stream_event_payloads: str | None = None
+    """A pattern whose one group names an event's data model in the description of an
+    event-name enum value (Azure: "The data of this event is of type ThreadRun"); with it,
+    streaming operations yield a union of typed events."""
+    stream_done_enum: str | None = None
+    """The enum of events that end a stream with `data: [DONE]` (Azure: `DoneEvent`); they
+    join the union, so a stream cut before one is known to be cut."""
 
     def operation_name(self, neutral: str) -> str:
         return dict(self.operation_renames).get(neutral, neutral)
@@ -123,6 +171,54 @@ AZURE = Flavor(
     beta_group_extension=None,
     error_envelope_field="error",
     discriminated_union_suffix="Union",
+    operation_grouping="operation_id",
+    method_placements=(
+        MethodPlacement(
+            "VectorStores_ModifyVectorStore",
+            "vector_stores",
+            "update",
+            ("typescript",),
+            "@azure/ai-agents calls it `update`, as its other resources do; Python keeps `modify`.",
+        ),
+        MethodPlacement(
+            "VectorStoreFileBatches_ListVectorStoreFileBatchFiles",
+            "vector_store_file_batches",
+            "list",
+            ("typescript",),
+            "@azure/ai-agents lists a batch's files with `list`, the group's only list.",
+        ),
+        MethodPlacement(
+            "CreateThreadAndRun",
+            "runs",
+            "create_thread_and_run",
+            ("typescript",),
+            "@azure/ai-agents keeps every run-creating call on `runs`; Python has it on the client.",
+        ),
+    ),
+    client_names=(
+        ClientName(
+            "assistant_id",
+            "agentId",
+            ("python",),
+            "azure-ai-agents says agent where the wire still says assistant.",
+        ),
+        ClientName(
+            "assistantId",
+            "agentId",
+            ("python",),
+            "azure-ai-agents says agent where the wire still says assistant.",
+        ),
+        ClientName(
+            "filename",
+            "fileName",
+            ("typescript",),
+            "@azure/ai-agents spells the upload's file name option `fileName`.",
+            operation_id="Files_UploadFile",
+        ),
+    ),
+    ts_call_convention="fields",
+    stream_event_payloads=r"The data of this event is of type (\w+)",
+    stream_done_enum="DoneEvent",
 )
 
 GENERIC = Flavor(

@@ -30,7 +30,7 @@ from generator.naming.casing import snake
 _GROUP_SEPARATOR = re.compile(r"[/.]")
 
 
-def regroup(api: Api, group_by: GroupBy) -> Api:
+def group_operations(api: Api, group_by: GroupBy) -> Api:
     operations = api.all_operations()
     mode = _resolved(group_by, operations)
     spots = rest_spots(api, operations)

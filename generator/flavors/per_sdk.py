@@ -12,7 +12,8 @@ from generator.naming.casing import pascal, upper_snake
 
 def for_sdk(flavor: Flavor, *, package_name: str, group_by: GroupBy | None) -> Flavor:
     if group_by is not None:
-        flavor = replace(flavor, group_by=group_by)
+        # Asked for by name, it replaces the flavor's own grouping.
+        flavor = replace(flavor, group_by=group_by, operation_grouping="path")
     if flavor.env_prefix_from_package:
         prefix = upper_snake(package_name) or upper_snake(flavor.client_name)
         flavor = replace(flavor, env_prefix=prefix, env_base_url=f"{prefix}_BASE_URL")

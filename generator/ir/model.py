@@ -10,7 +10,8 @@ so a target can nest them (TypeScript namespaces such as `Run.LastError`).
 
 from __future__ import annotations
 
-from dataclasses import dataclass
+from collections.abc import Callable
+from dataclasses import dataclass, replace
 from typing import Literal, Union
 
 from generator.diagnostics import Diagnostic
@@ -103,6 +104,9 @@ class Discriminator:
     property: str
     mapping: tuple[tuple[str, str], ...]
     implicit: bool = False
+    default: str | None = None
+    """The value a payload without the property stands for (the spec's default for it,
+    when that names a variant): a request may leave the property out."""
 
 
 # --------------------------------------------------------------------------- models
@@ -375,6 +379,9 @@ class Api:
     """Top-level `x-*` of the document (used by flavor detection: `x-ms-*`)."""
     warnings: tuple[Diagnostic, ...] = ()
     source_file: str | None = None
+    operations: tuple[Operation, ...] = ()
+    """Operations called on the client itself (`client.create_agent`); a flavor puts
+    them there, the builder files every operation under a resource."""
 
     def model(self, name: str) -> Model:
         for m in self.models:
@@ -383,7 +390,7 @@ class Api:
         raise KeyError(name)
 
     def all_operations(self) -> tuple[Operation, ...]:
-        out: list[Operation] = []
+        out: list[Operation] = list(self.operations)
 
         def walk(res: Resource) -> None:
             out.extend(res.operations)
@@ -393,6 +400,22 @@ class Api:
         for r in self.resources:
             walk(r)
         return tuple(out)
+
+    def map_operations(self, change: Callable[[Operation], Operation]) -> Api:
+        """The same API with every operation, on the client or in a resource, changed."""
+
+        def walk(res: Resource) -> Resource:
+            return replace(
+                res,
+                operations=tuple(change(op) for op in res.operations),
+                children=tuple(walk(c) for c in res.children),
+            )
+
+        return replace(
+            self,
+            resources=tuple(walk(r) for r in self.resources),
+            operations=tuple(change(op) for op in self.operations),
+        )
 
 
 __all__ = [

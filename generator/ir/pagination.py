@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import re
 from collections.abc import Mapping, Sequence
 
 from generator.ir.model import (
@@ -29,7 +30,7 @@ CURSOR_PARAM = "after"
 BEFORE_PARAM = "before"
 LIMIT_PARAM = "limit"
 STREAM_FLAG = "stream"
-SSE_WORDS = "server-sent events"
+SSE_WORDS = re.compile(r"server-sent events|\bSSE\b", re.IGNORECASE)
 
 
 def object_model(t: TypeRef | None, models: Mapping[str, Model]) -> ObjectModel | None:
@@ -89,15 +90,15 @@ def streaming(
     """An event-stream success response; `flag` when a JSON body has a boolean `stream`.
 
     Specs written before they listed `text/event-stream` (OpenAI's of March 2024) say
-    it only in the flag's description ("... as server-sent events"); that is taken as
-    a stream with no declared event type."""
+    it only in the flag's description ("... as server-sent events", Azure's "... as
+    SSE"); that is taken as a stream with no declared event type."""
     flag = _stream_flag(bodies, models)
     if stream_responses:
         content_type, event_type = stream_responses[0]
         return Streaming(
             content_type, event_type, flag.name if flag is not None else None
         )
-    if flag is not None and SSE_WORDS in (flag.description or "").lower():
+    if flag is not None and SSE_WORDS.search(flag.description or ""):
         return Streaming(EVENT_STREAM, None, flag.name)
     return None
 

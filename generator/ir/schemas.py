@@ -670,7 +670,9 @@ class SchemaBuilder:
         return UnionModel(
             name,
             tuple(variants),
-            Discriminator(prop, tuple(mapping)),
+            Discriminator(
+                prop, tuple(mapping), default=_tag_default(node, prop, mapping)
+            ),
             text(node, "description"),
             text(node, "title"),
             node.get("deprecated") is True,
@@ -678,6 +680,16 @@ class SchemaBuilder:
 
 
 # ---------------------------------------------------------------------- helpers
+
+
+def _tag_default(
+    node: Mapping[str, Any], prop: str, mapping: list[tuple[str, str]]
+) -> str | None:
+    """The base's default for its discriminator, when that value selects a variant."""
+    properties = node.get("properties")
+    field = properties.get(prop) if isinstance(properties, Mapping) else None
+    default = field.get("default") if isinstance(field, Mapping) else None
+    return default if any(default == value for value, _ in mapping) else None
 
 
 def _name_for_location(resolved: Resolved) -> str:

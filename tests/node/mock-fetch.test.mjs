@@ -300,8 +300,8 @@ test('azure: replies become camelCase members with Dates, nested unions and arra
 
 test('azure: request bodies go back to snake_case wire names', async () => {
   const { fetch, calls } = scripted(json(RUN));
-  await azureClient(fetch).threads.runs.create('t', {
-    assistantId: 'asst_1',
+  // The official JavaScript SDK's convention: required fields positional, the rest in options.
+  await azureClient(fetch).threads.runs.create('t', 'asst_1', {
     tools: [{ type: 'code_interpreter' }],
     metadata: { k: 'v' },
   });
@@ -342,7 +342,7 @@ test('azure: errors carry the AgentV1Error envelope', async () => {
 
 test('azure: streams yield typed events', async () => {
   const { fetch, calls } = scripted(sse(['event: thread.run.created\ndata: {"id":"run_1"}\n\ndata: [DONE]\n\n']));
-  const stream = await azureClient(fetch).threads.runs.createStream('t', { assistantId: 'a' });
+  const stream = await azureClient(fetch).threads.runs.create('t', 'a', { stream: true });
   const events = [];
   for await (const e of stream) events.push(e);
   assert.deepEqual(events, [{ event: 'thread.run.created', data: { id: 'run_1' } }]);
@@ -352,7 +352,7 @@ test('azure: streams yield typed events', async () => {
 
 test('azure: multipart fields use wire names and dates decode', async () => {
   const { fetch, calls } = scripted(json({ id: 'file_1', filename: 'a.txt', created_at: 2 }));
-  const file = await azureClient(fetch).files.create({ file: new Blob(['x']), purpose: 'agents' });
+  const file = await azureClient(fetch).files.create(new Blob(['x']), 'agents');
   assert.equal(file.createdAt.getTime(), 2000);
   assert.equal(calls[0].body.get('purpose'), 'agents');
   assert.equal(calls[0].url.searchParams.get('api-version'), 'v1');

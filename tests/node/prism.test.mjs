@@ -99,18 +99,16 @@ test('Azure-flavored client: every operation passes Prism validation', options, 
   assert.ok(thread.createdAt instanceof Date, 'unixtime becomes a Date');
   await threads.update('thread_abc', { metadata: { user: 'abc' } });
   await threads.delete('thread_abc');
-  await threads.createAndRun({ assistantId: 'asst_abc', thread: { messages: [{ role: 'user', content: 'Hi' }] } });
-  const runs = threads.runs;
-  await runs.create('thread_abc', { assistantId: 'asst_abc', tools: [{ type: 'code_interpreter' }] });
+  const runs = client.runs;
+  await runs.createThreadAndRun('asst_abc', { thread: { messages: [{ role: 'user', content: 'Hi' }] } });
+  await runs.create('thread_abc', 'asst_abc', { tools: [{ type: 'code_interpreter' }] });
   await runs.get('thread_abc', 'run_abc');
   await runs.update('thread_abc', 'run_abc', { metadata: { a: 'b' } });
   await runs.list('thread_abc', { limit: 2, after: 'run_1' });
   await runs.cancel('thread_abc', 'run_abc');
-  await runs.submitToolOutputs('thread_abc', 'run_abc', {
-    toolOutputs: [{ type: 'function_call_output', toolCallId: 'c', output: '1' }],
-  });
-  await runs.steps.list('thread_abc', 'run_abc', { limit: 1 });
-  await runs.steps.get('thread_abc', 'run_abc', 'step_abc');
-  await client.files.upload({ file: upload(), purpose: 'assistants' });
+  await runs.submitToolOutputs('thread_abc', 'run_abc', [{ type: 'function_call_output', toolCallId: 'c', output: '1' }]);
+  await client.runSteps.list('thread_abc', 'run_abc', { limit: 1 });
+  await client.runSteps.get('thread_abc', 'run_abc', 'step_abc');
+  await client.files.upload(upload(), 'assistants', {});
   assertEveryOperationValidated('AZURE', seen);
 });

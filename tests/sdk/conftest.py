@@ -9,6 +9,7 @@ from types import ModuleType
 import pytest
 from prism import azure_prism, openai_prism  # noqa: F401 - fixtures shared by the Prism tests
 from sdkgen import (
+    AZURE_AGENTS,
     AZURE_RUNS,
     OPENAI_RUNS,
     RealSpec,
@@ -59,3 +60,9 @@ def real_sdk(tmp_path_factory: pytest.TempPathFactory) -> Callable[[RealSpec, st
         return made[key]
 
     return get
+
+
+@pytest.fixture(scope="module")
+def azure_agents_sdk(real_sdk: Callable[[RealSpec, str, str], Path]) -> ModuleType:
+    """The Python SDK of the full Azure AI Agents spec, as `azure_ai_agents`."""
+    return import_sdk(real_sdk(AZURE_AGENTS, "azure_ai_agents", "AgentsClient"), "azure_ai_agents")

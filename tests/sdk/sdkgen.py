@@ -64,6 +64,7 @@ REAL_SPECS = (
     RealSpec("azure-agents-v1", "azure/azure-ai-agents-v1.json", "azure"),
 )
 OPENAI_REAL = tuple(r for r in REAL_SPECS if r.flavor == "openai")
+AZURE_AGENTS = next(r for r in REAL_SPECS if r.flavor == "azure")
 OUR_SPECS_AS_REAL = (
     RealSpec("specs-openai-runs", "openai/runs.yaml", "openai", root=OUR_SPECS),
     RealSpec("specs-azure-runs", "azure/runs.json", "azure", root=OUR_SPECS),
@@ -122,10 +123,10 @@ def import_sdk(output: Path, package: str) -> ModuleType:
     return importlib.import_module(package)
 
 
-def build_ir(spec: Path, flavor: str):  # type: ignore[no-untyped-def]
-    """The flavored IR of `spec`, as the generator sees it (for coverage checks)."""
+def build_ir(spec: Path, flavor: str, target: str | None = None):  # type: ignore[no-untyped-def]
+    """The flavored IR of `spec`, as the generator sees it for `target` (for coverage checks)."""
     from generator.flavors import FLAVORS, apply
     from generator.ir.build import build
     from generator.load import load
 
-    return apply(build(load(spec)), FLAVORS[flavor])
+    return apply(build(load(spec)), FLAVORS[flavor], target)

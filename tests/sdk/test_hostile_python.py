@@ -145,7 +145,18 @@ def resources(client):
     return [v for v in vars(client).values() if isinstance(v, resource_bases)]
 
 
+def client_methods(client):
+    """The operations called on the client itself (a flavor may put some there)."""
+    for name in sorted(vars(type(client))):
+        if not name.startswith("_") and name != "with_raw_response":
+            member = getattr(client, name)
+            if callable(member):
+                yield member
+
+
 client = getattr(sdk, client_name)(http_client=httpx.Client(transport=httpx.MockTransport(record)), **options)
+for method in client_methods(client):
+    outcome(call(method))
 for resource in resources(client):
     for method in methods(resource):
         outcome(call(method))
@@ -155,6 +166,8 @@ async def run_async():
     aclient = getattr(sdk, "Async" + client_name)(
         http_client=httpx.AsyncClient(transport=httpx.MockTransport(arecord)), **options
     )
+    for method in client_methods(aclient):
+        outcome(await call(method))
     for resource in resources(aclient):
         for method in methods(resource):
             outcome(await call(method))

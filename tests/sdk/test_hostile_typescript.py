@@ -38,11 +38,13 @@ from generator.ir.model import (
     AliasModel,
     Api,
     ArrayOf,
+    Body,
     EnumModel,
     LiteralOf,
     MapOf,
     Nullable,
     ObjectModel,
+    Parameter,
     Primitive,
     Ref,
     TypeRef,
@@ -113,6 +115,40 @@ class Sample:
         return out
 
 
+def _fields_args(
+    sample: Sample,
+    call: OperationCall,
+    body: Body | None,
+    by_wire: dict[tuple[str, str], Parameter],
+) -> list[Any]:
+    """The `fields` convention's arguments after the path: the required body fields (or
+    the whole body), the required parameters, then one options object with the rest."""
+    model = (
+        sample.naming.models.get(body.type.name)
+        if body is not None and isinstance(body.type, Ref)
+        else None
+    )
+    types = {f.name: f.type for f in model.fields} if isinstance(model, ObjectModel) else {}
+    args: list[Any] = []
+    options: dict[str, Any] = {}
+    for wire, key in call.fields:
+        sample.properties.add(wire)
+        value = sample.value(types[wire])
+        if key:
+            options[key] = value
+        else:
+            args.append(value)
+    if call.body and body is not None:
+        args.append(sample.value(body.type))
+    for loc, wire, key in call.params:
+        value = sample.value(by_wire[(loc, wire)].type)
+        if key:
+            options[key] = value
+        else:
+            args.append(value)
+    return [*args, options]
+
+
 def _plan(api: Api, flavor: Flavor, calls: tuple[OperationCall, ...]) -> dict[str, Any]:
     sample = Sample(api, flavor)
     entries = []
@@ -121,21 +157,24 @@ def _plan(api: Api, flavor: Flavor, calls: tuple[OperationCall, ...]) -> dict[st
             o for o in api.all_operations() if o.operation_id == call.operation_id
         )
         args: list[Any] = [f"p{i}" for i, _ in enumerate(call.path_params)]
-        if call.body:
-            body = (
-                next(b for b in op.bodies if "json" in b.content_type)
-                if op.bodies
-                else None
-            )
-            args.append(sample.value(body.type) if body is not None else {})
-        if call.query:
-            by_wire = {(p.location, p.name): p for p in op.parameters}
-            args.append(
-                {
-                    key: sample.value(by_wire[(loc, wire)].type)
-                    for loc, wire, key in call.params
-                }
-            )
+        body = (
+            next((b for b in op.bodies if "json" in b.content_type), op.bodies[0])
+            if op.bodies
+            else None
+        )
+        by_wire = {(p.location, p.name): p for p in op.parameters}
+        if flavor.ts_call_convention == "fields":
+            args += _fields_args(sample, call, body, by_wire)
+        else:
+            if call.body:
+                args.append(sample.value(body.type) if body is not None else {})
+            if call.query:
+                args.append(
+                    {
+                        key: sample.value(by_wire[(loc, wire)].type)
+                        for loc, wire, key in call.params
+                    }
+                )
         entries.append(
             {
                 "operationId": call.operation_id,
@@ -229,7 +268,7 @@ def test_hostile_spec_is_inert_and_sends_wire_names(
     assert compiled.returncode == 0, compiled.stdout[-3000:] + compiled.stderr[-1000:]
 
     flavor = FLAVORS[flavor_name]
-    api = build_ir(spec.path, flavor_name)
+    api = build_ir(spec.path, flavor_name, "typescript")
     calls = call_table(api, flavor, CLIENT)
     assert calls, "the spec has operations to call"
     plan = _plan(api, flavor, calls)

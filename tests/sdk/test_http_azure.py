@@ -80,7 +80,7 @@ def make_client(sdk: ModuleType, handler: Handler, **options: Any) -> tuple[Any,
 
 def test_endpoint_template_api_version_and_api_key(azure_sdk: ModuleType) -> None:
     client, recorder = make_client(azure_sdk, lambda r: httpx.Response(200, json=thread_run()))
-    run = client.threads.runs.get("thread_1", "run_1")
+    run = client.runs.get("thread_1", "run_1")
     sent = recorder.requests[0]
     assert sent.method == "GET"
     assert str(sent.url).startswith(f"{ENDPOINT}/threads/thread_1/runs/run_1?")
@@ -104,10 +104,41 @@ def test_token_provider_gives_a_bearer_token_and_is_asked_again_when_it_expires(
         return issued[-1], 0.0  # already expired: the next request must ask again
 
     client, recorder = make_client(azure_sdk, lambda r: httpx.Response(200, json=thread_run()), credential=provider)
-    client.threads.runs.get("thread_1", "run_1")
-    client.threads.runs.get("thread_1", "run_1")
+    client.runs.get("thread_1", "run_1")
+    client.runs.get("thread_1", "run_1")
     assert [r.headers["authorization"] for r in recorder.requests] == ["Bearer token-1", "Bearer token-2"]
     assert all("api-key" not in r.headers for r in recorder.requests)
+
+
+def test_an_azure_core_token_credential_is_asked_for_the_spec_scope(azure_sdk: ModuleType) -> None:
+    asked: list[tuple[str, ...]] = []
+
+    class AccessToken:
+        token = "entra-token"
+        expires_on = 4102444800  # 2100: cached for every request of this test
+
+    class Credential:  # the shape of azure.identity's credentials: get_token(*scopes)
+        def get_token(self, *scopes: str) -> AccessToken:
+            asked.append(scopes)
+            return AccessToken()
+
+    client, recorder = make_client(
+        azure_sdk, lambda r: httpx.Response(200, json=thread_run()), credential=Credential()
+    )
+    client.runs.get("thread_1", "run_1")
+    client.runs.get("thread_1", "run_1")
+    assert asked == [("https://ai.azure.com/.default",)]
+    assert [r.headers["authorization"] for r in recorder.requests] == ["Bearer entra-token"] * 2
+
+
+def test_seed_002_update_run(azure_sdk: ModuleType) -> None:
+    """Seed 002: `POST {endpoint}/threads/{threadId}/runs/{runId}?api-version=v1`, body `metadata`."""
+    client, recorder = make_client(azure_sdk, lambda r: httpx.Response(200, json=thread_run()))
+    run = client.runs.update("thread_1", "run_1", metadata={"reason": "seed 002"})
+    sent = recorder.requests[0]
+    assert (sent.method, str(sent.url)) == ("POST", f"{ENDPOINT}/threads/thread_1/runs/run_1?api-version=v1")
+    assert json.loads(sent.content) == {"metadata": {"reason": "seed 002"}}
+    assert run.id == "run_1"
 
 
 def test_api_version_is_on_every_request_and_can_be_chosen(azure_sdk: ModuleType) -> None:
@@ -115,17 +146,17 @@ def test_api_version_is_on_every_request_and_can_be_chosen(azure_sdk: ModuleType
     client, recorder = make_client(
         azure_sdk, lambda r: httpx.Response(200, json=page if r.method == "GET" else thread_run()), api_version="2025-05-01"
     )
-    client.threads.runs.list("thread_1")
-    client.threads.runs.create("thread_1", assistant_id="asst_1")
-    client.threads.runs.cancel("thread_1", "run_1")
+    client.runs.list("thread_1")
+    client.runs.create("thread_1", agent_id="asst_1")
+    client.runs.cancel("thread_1", "run_1")
     assert [r.url.params["api-version"] for r in recorder.requests] == ["2025-05-01"] * 3
 
 
 def test_json_body_uses_wire_names_and_keeps_nulls(azure_sdk: ModuleType) -> None:
     client, recorder = make_client(azure_sdk, lambda r: httpx.Response(200, json=thread_run()))
-    client.threads.runs.create(
+    client.runs.create(
         "thread/1",
-        assistant_id="asst_1",
+        agent_id="asst_1",
         additional_instructions="Be nice.",
         max_prompt_tokens=None,
         tools=[{"type": "code_interpreter"}],
@@ -164,7 +195,7 @@ def test_pagination_across_three_pages(azure_sdk: ModuleType) -> None:
         )
 
     client, recorder = make_client(azure_sdk, answer)
-    assert [run.id for run in client.threads.runs.list("thread_1")] == ["r1", "r2", "r3", "r4"]
+    assert [run.id for run in client.runs.list("thread_1")] == ["r1", "r2", "r3", "r4"]
     assert [r.url.params.get("after") for r in recorder.requests] == [None, "r2", "r3"]
     assert all(r.url.params["api-version"] == "v1" for r in recorder.requests)
 
@@ -172,7 +203,7 @@ def test_pagination_across_three_pages(azure_sdk: ModuleType) -> None:
 def test_retry_on_429_then_success(azure_sdk: ModuleType) -> None:
     answers = [httpx.Response(429, headers={"retry-after-ms": "1"}), httpx.Response(200, json=thread_run())]
     client, recorder = make_client(azure_sdk, lambda r: answers.pop(0), max_retries=1)
-    assert client.threads.runs.get("thread_1", "run_1").id == "run_1"
+    assert client.runs.get("thread_1", "run_1").id == "run_1"
     assert len(recorder.requests) == 2
 
 
@@ -194,7 +225,7 @@ def test_unknown_variants_enums_and_fields_still_parse(azure_sdk: ModuleType) ->
         new_field={"kept": True},
     )
     client, _ = make_client(azure_sdk, lambda r: httpx.Response(200, json=newer))
-    run = client.threads.runs.get("thread_1", "run_1")
+    run = client.runs.get("thread_1", "run_1")
     assert run.status == "paused_by_new_feature"
     assert len(run.tools) == 1
     dumped = run.model_dump(mode="json", by_alias=True, exclude_unset=True)

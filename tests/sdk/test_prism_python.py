@@ -95,9 +95,9 @@ def test_azure_client_calls_every_operation(azure_sdk: ModuleType, azure_prism: 
     threads.get("thread_abc")
     threads.update("thread_abc", metadata={"user": "abc"})
     threads.delete("thread_abc")
-    threads.create_and_run(assistant_id="asst_abc", thread={"messages": [{"role": "user", "content": "Hi"}]})
-    runs = threads.runs
-    runs.create("thread_abc", assistant_id="asst_abc", tools=[{"type": "code_interpreter"}])
+    client.create_thread_and_run(agent_id="asst_abc", thread={"messages": [{"role": "user", "content": "Hi"}]})
+    runs = client.runs
+    runs.create("thread_abc", agent_id="asst_abc", tools=[{"type": "code_interpreter"}])
     runs.get("thread_abc", "run_abc")
     runs.update("thread_abc", "run_abc", metadata={"a": "b"})
     runs.list("thread_abc", limit=2, after="run_1")
@@ -105,8 +105,8 @@ def test_azure_client_calls_every_operation(azure_sdk: ModuleType, azure_prism: 
     runs.submit_tool_outputs(
         "thread_abc", "run_abc", tool_outputs=[{"type": "function_call_output", "tool_call_id": "c", "output": "1"}]
     )
-    runs.steps.list("thread_abc", "run_abc", limit=1)
-    runs.steps.get("thread_abc", "run_abc", "step_abc")
+    client.run_steps.list("thread_abc", "run_abc", limit=1)
+    client.run_steps.get("thread_abc", "run_abc", "step_abc")
     client.files.upload(file=UPLOAD, purpose="assistants")
     assert_every_operation_validated(AZURE_RUNS, recorder)
     assert all(s.status == 200 for s in recorder.seen)

@@ -152,7 +152,7 @@ def _api(flavor: Flavor) -> Api:
         "runs",
         (
             Operation(
-                "createRun",
+                "Runs_CreateRun",
                 "create",
                 "post",
                 runs_path,
@@ -164,7 +164,7 @@ def _api(flavor: Flavor) -> Api:
                 examples=(example,),
             ),
             Operation(
-                "listRuns",
+                "Runs_ListRuns",
                 "list",
                 "get",
                 runs_path,
@@ -183,7 +183,7 @@ def _api(flavor: Flavor) -> Api:
                 examples=(example,),
             ),
             Operation(
-                "getRun",
+                "Runs_GetRun",
                 "get",
                 "get",
                 runs_path + "/{run_id}",
@@ -197,7 +197,7 @@ def _api(flavor: Flavor) -> Api:
         "files",
         (
             Operation(
-                "upload",
+                "Files_UploadFile",
                 "upload",
                 "post",
                 "/files",
@@ -729,7 +729,7 @@ def test_azure_client_endpoint_api_version_and_api_key(
         api_key="k",
         http_client=http,
     )
-    run = client.threads.runs.get("t1", "r1")
+    run = client.runs.get("t1", "r1")
     request = rec.requests[0]
     assert (
         str(request.url)
@@ -763,7 +763,7 @@ def test_azure_token_provider_is_refreshed_before_expiry(
         http_client=http,
     )
     for _ in range(3):
-        client.threads.runs.get("t", "r")
+        client.runs.get("t", "r")
     assert [r.headers["authorization"] for r in rec.requests] == [
         "Bearer tok0",
         "Bearer tok1",
@@ -790,7 +790,7 @@ def test_azure_credential_object(azure_sdk: tuple[Path, ModuleType]) -> None:
     client = sdk.AgentsClient(
         endpoint="https://e", credential=Credential(), http_client=http
     )
-    client.threads.runs.get("t", "r")
+    client.runs.get("t", "r")
     assert rec.requests[0].headers["authorization"] == "Bearer entra"
     assert scopes_seen == [("https://ai.azure.com/.default",)]
 

@@ -539,10 +539,15 @@ def test_call_table_names_how_each_operation_is_called() -> None:
     calls = {c.operation_id: c for c in call_table(runs_api(azure=True), AZURE)}
     create = calls["createRun"]
     assert create.accessor == ("threads", "runs")
-    assert (create.method, create.stream_method) == ("create", "createStream")
-    assert create.path_params == ("thread_id",) and create.body_required
+    # Azure's call convention: no `createStream` twin, `{ stream: true }` in the options.
+    assert (create.method, create.stream_method) == ("create", None)
+    assert create.path_params == ("thread_id",) and not create.body
+    assert create.fields[0] == ("assistant_id", "")  # required: positional
+    assert ("stream", "stream") in create.fields
     listing = calls["listRuns"]
     assert (listing.kind, listing.query, listing.body) == ("page", True, False)
+    openai = {c.operation_id: c for c in call_table(runs_api(), OPENAI)}["createRun"]
+    assert (openai.stream_method, openai.body_required) == ("createStream", True)
     assert calls["getRun"].method == "get"
     assert calls["deleteFile"].method == "delete"
 

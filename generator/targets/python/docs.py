@@ -47,22 +47,26 @@ def resource_views(
     writer: OperationWriter,
     class_names: Mapping[str, str],
     security: ClientSecurity | None,
+    client: tuple[Sequence[Method], OperationWriter],
 ) -> list[View]:
-    """One view per resource that has methods, in tree order."""
+    """One view per resource that has methods, in tree order, after the methods of the
+    client itself (`client`: them, and their writer)."""
+    groups = [("client", client[0], client[1])] + [
+        ("client." + ".".join(node.path), node.methods, writer)
+        for top in nodes
+        for node in top.walk()
+    ]
     out: list[View] = []
-    for top in nodes:
-        for node in top.walk():
-            if not node.methods:
-                continue
-            path = "client." + ".".join(node.path)
+    for path, group, group_writer in groups:
+        if group:
             methods: list[View] = []
             types: set[str] = set()
-            for method in node.methods:
+            for method in group:
                 op = method.op
                 taken = [class_names[n] for n in takes(op) if n in class_names]
                 given = [class_names[n] for n in returns(op) if n in class_names]
                 types.update(taken, given)
-                code = writer.method(method, Needs())
+                code = group_writer.method(method, Needs())
                 methods.append(
                     {
                         "signature": signature(path, code),

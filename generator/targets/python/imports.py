@@ -22,6 +22,10 @@ RUNTIME_MODULES: Mapping[str, str] = {
     "Body": "_types",
     "Timeout": "_types",
     "FileTypes": "_types",
+    "DEFAULT_MAX_RETRIES": "_base_client",
+    "TokenCache": "_auth",
+    "TokenCredentialLike": "_auth",
+    "TokenProvider": "_auth",
     "RequestSpec": "_base_client",
     "SyncAPIClient": "_base_client",
     "AsyncAPIClient": "_base_client",
@@ -51,10 +55,17 @@ def from_import(module: str, names: Iterable[str], indent: str = "") -> list[str
     ]
 
 
-def header_imports(needs: Needs, package_prefix: str) -> list[str]:
-    """`from __future__`, stdlib, third party, then the SDK runtime: groups split by a blank line."""
+def header_imports(
+    needs: Needs,
+    package_prefix: str,
+    more: Mapping[str, Iterable[str]] | None = None,
+) -> list[str]:
+    """`from __future__`, stdlib, third party, then the SDK runtime: groups split by a
+    blank line. `more`: more runtime modules and names (the client's base error)."""
     groups: list[list[str]] = [["from __future__ import annotations"]]
     std: list[str] = []
+    if "os" in needs.runtime:
+        std.append("import os")
     if "datetime" in needs.runtime:
         std += from_import("datetime", ["datetime"])
     typing_names = {n for n in needs.typing if n not in TYPING_EXTENSIONS}
@@ -68,7 +79,7 @@ def header_imports(needs: Needs, package_prefix: str) -> list[str]:
     third += from_import("typing_extensions", needs.typing & TYPING_EXTENSIONS)
     if third:
         groups.append(third)
-    runtime: dict[str, list[str]] = {}
+    runtime: dict[str, list[str]] = {m: list(n) for m, n in (more or {}).items()}
     for name in needs.runtime:
         module = RUNTIME_MODULES.get(name)
         if module is not None:

@@ -110,8 +110,11 @@ class OperationWriter:
         mapper: TypeMapper,
         flavor: Flavor,
         field_names: Mapping[str, tuple[str, ...]],
+        receiver: str = "self._client",
     ) -> None:
         self.mapper = mapper
+        self.receiver = receiver
+        """What the methods send with: a resource's client, or the client itself."""
         self.flavor = flavor
         self.models: Mapping[str, Model] = mapper.models
         self.field_names = field_names
@@ -420,7 +423,7 @@ class OperationWriter:
         extra: list[str],
         indent: str = BODY,
     ) -> list[str]:
-        call = "await self._client.request" if is_async else "self._client.request"
+        call = f"{'await ' if is_async else ''}{self.receiver}.request"
         args: list[Expr] = [cast_to, "_spec", *extra]
         flat_args = [flat(a) for a in args]
         if all(fits(f"{indent}{INDENT}{a},") for a in flat_args):
@@ -435,7 +438,7 @@ class OperationWriter:
 
     def _result_lines(self, response: Expr, is_async: bool) -> list[str]:
         if response == "None":
-            call = "await self._client.request" if is_async else "self._client.request"
+            call = f"{'await ' if is_async else ''}{self.receiver}.request"
             return [f"{BODY}{call}(None, _spec)"]
         return [
             *self._request_call("_result", response, response, is_async, []),
@@ -524,7 +527,7 @@ class OperationWriter:
 
     def _page_call(self, ann: Expr) -> list[str]:
         args = ["SyncCursorPage", "_spec", "_info"]
-        return assign_call(BODY, "_page", ann, "self._client.request_page", args)
+        return assign_call(BODY, "_page", ann, f"{self.receiver}.request_page", args)
 
     def _page_method(
         self,
@@ -556,7 +559,7 @@ class OperationWriter:
         ]
         async_ret = Sub("AsyncPaginator", (item,))
         asyn = self._signature(name, args, async_ret, False)
-        async_call = [f"{BODY}return AsyncPaginator(self._client, _spec, _info)"]
+        async_call = [f"{BODY}return AsyncPaginator({self.receiver}, _spec, _info)"]
         needs.runtime.update({"SyncCursorPage", "AsyncPaginator"})
         return MethodCode(
             name,

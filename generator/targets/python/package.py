@@ -24,13 +24,14 @@ from generator.targets.python import docs, names
 from generator.targets.python.credentials import ClientSecurity, client_security
 from generator.targets.python.docs import find_method
 from generator.targets.python.graph import flatten_union_cycles, recursive_aliases
-from generator.targets.python.imports import all_list, from_import
+from generator.targets.python.imports import all_list, from_import, header_imports
 from generator.targets.python.layout import by_black, docstring_lines, fits
 from generator.targets.python.models import ModelWriter, discriminator_tags
-from generator.targets.python.operations import OperationWriter
+from generator.targets.python.operations import INDENT, OperationWriter
 from generator.targets.python.resources import (
     Namer,
     ResourceNode,
+    assign_wrapped,
     render_resource_module,
     resource_nodes,
     resource_owner,
@@ -41,7 +42,7 @@ from generator.targets.python.typemodules import (
     render_type_module,
     render_types_init,
 )
-from generator.targets.python.types import TypeMapper
+from generator.targets.python.types import Needs, TypeMapper
 
 RUNTIME = (
     "_auth.py",
@@ -146,14 +147,29 @@ class PythonPlan:
         namer = Namer(
             classes, names.module_scope(self.log, "resources"), self.op_writer, self.log
         )
+        members = names.client_scope(self.log).claim_all(
+            [(snake(r.name), resource_owner(r, r.name)) for r in api.resources]
+            + [
+                (
+                    snake(op.name),
+                    names.owner(f"operation `{op.operation_id}`", op.source),
+                )
+                for op in api.operations
+            ],
+            spelled=[r.name for r in api.resources]
+            + [op.name for op in api.operations],
+        )
+        top = len(api.resources)
         self.nodes = resource_nodes(
-            api.resources,
-            namer,
-            names.client_scope(self.log).claim_all(
-                [(snake(r.name), resource_owner(r, r.name)) for r in api.resources],
-                spelled=[r.name for r in api.resources],
-            ),
-            classes.fork("the client module"),
+            api.resources, namer, members[:top], classes.fork("the client module")
+        )
+        self.client_writer = OperationWriter(
+            self.mapper, flavor, self.model_writer.fields, receiver="self"
+        )
+        """Writes the operations called on the client itself (`client.create_agent`)."""
+        self.client_methods = tuple(
+            self.client_writer.plan_method(op, name, self.log)
+            for op, name in zip(api.operations, members[top:])
         )
         self.security: ClientSecurity | None = (
             client_security(api, flavor, self.log, self.base_error)
@@ -306,7 +322,11 @@ class PythonPlan:
             "has_pages": any(op.pagination for op in operations),
             "has_streams": any(op.streaming for op in operations),
             "resources": docs.resource_views(
-                self.nodes, self.op_writer, self.class_names, self.security
+                self.nodes,
+                self.op_writer,
+                self.class_names,
+                self.security,
+                (self.client_methods, self.client_writer),
             ),
         }
         return self._template("api.md", "api.md.jinja", "text", **context)
@@ -536,13 +556,49 @@ class PythonPlan:
                 )
         return None
 
+    def _client_imports(self, needs: Needs) -> list[str]:
+        """The client module's imports: what its own code and its methods use."""
+        auth = self.flavor.auth
+        needs.typing.update({"Dict", "Mapping", "Optional", "Union"})
+        needs.runtime.update(
+            {"httpx", "DEFAULT_MAX_RETRIES", "AsyncAPIClient", "SyncAPIClient"}
+        )
+        needs.runtime.update({"NOT_GIVEN", "NotGiven", "Timeout"})
+        if auth.bearer_env or self.flavor.env_base_url:
+            needs.runtime.add("os")
+        if auth.token_provider:
+            needs.runtime.update({"TokenCache", "TokenCredentialLike", "TokenProvider"})
+        more = {"_exceptions": [self.base_error]}
+        security = self.security
+        if security is not None:
+            if security.token_provider:
+                needs.runtime.update({"TokenCredentialLike", "TokenProvider"})
+            if any(a.annotation.startswith("Literal[") for a in security.arguments):
+                needs.typing.add("Literal")
+            if security.credentials_lines:
+                needs.typing.add("Tuple")
+                needs.runtime.add("RequestSpec")
+                more["_security"] = ["Credentials", "Scheme", "Security"]
+        lines = header_imports(needs, ".", more)
+        lines += from_import(
+            ".types", [self.mapper.class_names[m] for m in needs.models]
+        )
+        for top in self.nodes:
+            for module, cls in _top_imports(top):
+                lines += from_import(f".resources.{module}", cls)
+        return lines
+
     def _client_file(self) -> PlannedFile:
         client = self.client
         auth = self.flavor.auth
-        resource_imports: list[str] = []
-        for top in self.nodes:
-            for module, cls in _top_imports(top):
-                resource_imports += from_import(f".resources.{module}", cls)
+        needs = Needs()
+        methods = [self.client_writer.method(m, needs) for m in self.client_methods]
+        if methods:
+            needs.runtime.update({"RequestSpec", "Headers", "Query", "Body"})
+            needs.runtime.update(
+                {"to_raw_response_wrapper", "async_to_raw_response_wrapper"}
+            )
+        imports = self._client_imports(needs)
         kinds: list[dict[str, object]] = []
         for prefix, base, http in (
             ("", "SyncAPIClient", "httpx.Client"),
@@ -550,15 +606,16 @@ class PythonPlan:
         ):
             raw_lines: list[str] = []
             for top in self.nodes:
-                line = f"        self.{top.attribute} = {prefix}{top.raw_class}(client.{top.attribute})"
-                if len(line) > 88:
-                    raw_lines += [
-                        f"        self.{top.attribute} = {prefix}{top.raw_class}(",
-                        f"            client.{top.attribute}",
-                        "        )",
-                    ]
-                else:
-                    raw_lines.append(line)
+                raw_lines += assign_wrapped(
+                    INDENT * 2,
+                    f"self.{top.attribute} = {prefix}{top.raw_class}",
+                    f"client.{top.attribute}",
+                )
+            wrapper = f"{'async_' if prefix else ''}to_raw_response_wrapper"
+            for m in methods:
+                raw_lines += assign_wrapped(
+                    INDENT * 2, f"self.{m.name} = {wrapper}", f"client.{m.name}"
+                )
             kinds.append(
                 {
                     "prefix": prefix,
@@ -566,6 +623,9 @@ class PythonPlan:
                     "http_client": http,
                     "is_async": prefix == "Async",
                     "raw_lines": raw_lines,
+                    "methods": [
+                        list(m.async_lines if prefix else m.sync_lines) for m in methods
+                    ],
                 }
             )
         endpoint = self._endpoint()
@@ -587,7 +647,7 @@ class PythonPlan:
                 {"attribute": t.attribute, "class_name": t.class_name}
                 for t in self.nodes
             ],
-            "resource_imports": resource_imports,
+            "imports": imports,
             "kinds": kinds,
             "key_env": auth.bearer_env,
             "missing_key": missing_key,
@@ -616,9 +676,6 @@ class PythonPlan:
                 {"name": a.name, "annotation": a.annotation, "default": a.default}
                 for a in security.arguments
             ],
-            "literal": any(
-                a.annotation.startswith("Literal[") for a in security.arguments
-            ),
             "module_lines": security.module_lines,
             "credentials_lines": security.credentials_lines,
             "server_lines": security.server_lines,

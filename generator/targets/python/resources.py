@@ -284,10 +284,10 @@ def _raw_class(
     ]
     body = INDENT * 2
     for name in method_names_:
-        lines += _assign_call(body, f"self.{name} = {wrapper}", f"resource.{name}")
+        lines += assign_wrapped(body, f"self.{name} = {wrapper}", f"resource.{name}")
     for child in node.children:
         child_raw = child.async_raw_class if is_async else child.raw_class
-        lines += _assign_call(
+        lines += assign_wrapped(
             body, f"self.{child.attribute} = {child_raw}", f"resource.{child.attribute}"
         )
     if not method_names_ and not node.children:
@@ -295,7 +295,8 @@ def _raw_class(
     return lines
 
 
-def _assign_call(indent: str, head: str, arg: str) -> list[str]:
+def assign_wrapped(indent: str, head: str, arg: str) -> list[str]:
+    """`head(arg)` on one line, or split the way black splits it."""
     line = f"{indent}{head}({arg})"
     if fits(line):
         return [line]

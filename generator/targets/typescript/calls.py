@@ -6,6 +6,8 @@ signature order, so a test can call every operation of an SDK without knowing th
 by heart:
 
     client.threads.runs.create(threadId, body, query?, options?)
+
+or, in the `fields` convention, `client.runs.create(threadId, assistantId, options?)`.
 """
 
 from __future__ import annotations
@@ -38,7 +40,11 @@ class OperationCall:
     stream_method: str | None = None
     """The method that sets the streaming flag and returns a `Core.Stream` (`createStream`)."""
     params: tuple[tuple[str, str, str], ...] = ()
-    """(location, wire name, member of the params object) of each parameter in it."""
+    """(location, wire name, member of the params object) of each parameter in it; in the
+    `fields` convention, no member for a required parameter (taken positionally)."""
+    fields: tuple[tuple[str, str], ...] = ()
+    """`fields` convention: (wire name, member of the options object) of each body field,
+    no member for a required one (taken positionally, after the path parameters)."""
 
 
 def call_table(
@@ -46,16 +52,23 @@ def call_table(
 ) -> tuple[OperationCall, ...]:
     client_class = client_class or flavor.client_name
     naming = build_naming(api, flavor, client_class)
-    tree = resource_tree(api.resources, client_class, naming.log)
+    tree = resource_tree(
+        api.resources,
+        client_class,
+        naming.log,
+        api.operations,
+        twins=flavor.ts_call_convention == "body",
+    )
     skip = client_params(api, flavor)
     out: list[OperationCall] = []
-    for node in tree.nodes:
+    for node in (tree.client, *tree.nodes):
         rf = ResourceFile(node, naming, flavor, skip)
         view = rf.view()
         for op, method, shape in zip(
             node.resource.operations, view["methods"], rf.shapes, strict=True
         ):
-            body = next((p for p in method["signature"] if p["name"] == "body"), None)
+            args = method.get("signature", method.get("positional"))
+            body = next((p for p in args if p["name"] == "body"), None)
             out.append(
                 OperationCall(
                     operation_id=op.operation_id,
@@ -63,11 +76,12 @@ def call_table(
                     method=method["name"],
                     path_params=shape.path_params,
                     body=body is not None,
-                    body_required=body is not None and not body["optional"],
+                    body_required=body is not None and not body.get("optional"),
                     query=bool(shape.params),
                     kind=method["kind"],
-                    stream_method=method["stream_name"],
+                    stream_method=method.get("stream_name"),
                     params=shape.params,
+                    fields=shape.fields,
                 )
             )
     return tuple(out)

@@ -132,6 +132,7 @@ class Converter:
 
         if t.discriminator is not None:
             prop = t.discriminator.property
+            default = t.discriminator.default
             cases = []
             for disc_value, model in t.discriminator.mapping:
                 if model in self.naming.models:
@@ -141,8 +142,11 @@ class Converter:
                         if direction == "deserialize"
                         else self.naming.member(model, prop)
                     )
+                    tag = f"{var}?.[{ts_str(key)}]"
+                    if default is not None:
+                        tag = f"({tag} ?? {ts_str(default)})"
                     cases.append(
-                        f"{var}?.[{ts_str(key)}] === {ts_str(disc_value)} ? "
+                        f"{tag} === {ts_str(disc_value)} ? "
                         f"{self.call(model, var, direction)} : "
                     )
             return wrap("".join(cases) + var)

@@ -24,11 +24,15 @@ View = dict[str, Any]
 
 
 def _signature(path: str, method: View) -> str:
-    params = [
-        f"{p['name']}{'?' if p['optional'] else ''}: {p['type']}"
-        for p in method["signature"]
-    ]
-    params.append("options?: RequestOptions")
+    if method.get("convention") == "fields":
+        params = [f"{p['name']}: {p['type']}" for p in method["positional"]]
+        params.append(f"options?: {method['options_type'].removeprefix('Core.')}")
+    else:
+        params = [
+            f"{p['name']}{'?' if p['optional'] else ''}: {p['type']}"
+            for p in method["signature"]
+        ]
+        params.append("options?: RequestOptions")
     return f"{path}.{method['name']}({', '.join(params)}): {method['returns']}"
 
 
@@ -47,7 +51,7 @@ def resource_views(
         ops = node.resource.operations
         if not ops:
             continue
-        path = "client." + ".".join(node.accessor)
+        path = ".".join(("client", *node.accessor))
         methods: list[View] = []
         types: set[str] = set()
         for op, method in zip(ops, views[node.file]["methods"], strict=True):
@@ -90,6 +94,13 @@ def _call(example: Example, node: ResourceNode, method: View, file_view: View) -
     values = {p.name: v for p, v in example.arguments if p.location == "path"}
     path_values = list(values.values())
     args: list[str] = []
+    if method.get("convention") == "fields":
+        for p in method["positional"]:
+            value = path_values.pop(0) if path_values else f"<{p['name']}>"
+            args.append(_literal(value))
+        return (
+            f"{'.'.join(('client', *node.accessor, method['name']))}({', '.join(args)})"
+        )
     for p in method["signature"]:
         if p["optional"]:
             continue
@@ -106,7 +117,7 @@ def _call(example: Example, node: ResourceNode, method: View, file_view: View) -
                 if not m["optional"]
             ]
             args.append("{ " + ", ".join(members) + " }" if members else "{}")
-    return f"client.{'.'.join(node.accessor)}.{method['name']}({', '.join(args)})"
+    return f"{'.'.join(('client', *node.accessor, method['name']))}({', '.join(args)})"
 
 
 def _literal(value: JsonValue) -> str:

@@ -191,7 +191,9 @@ def _docs(
             )
             if used
         ],
-        "resources": docs.resource_views(tree.nodes, views, naming.ts, model, creds),
+        "resources": docs.resource_views(
+            (tree.client, *tree.nodes), views, naming.ts, model, creds
+        ),
     }
     return [
         _file("README.md", "README.md.j2", readme, language="text"),
@@ -201,7 +203,13 @@ def _docs(
 
 def build_plan(api: Api, flavor: Flavor, options: TargetOptions) -> FilePlan:
     naming = build_naming(api, flavor, options.client_name)
-    tree = resource_tree(api.resources, options.client_name, naming.log)
+    tree = resource_tree(
+        api.resources,
+        options.client_name,
+        naming.log,
+        api.operations,
+        twins=flavor.ts_call_convention == "body",
+    )
     placement = assign_models(api, naming)
     head = header(api)
     core_dir = "src/core/index.ts"
@@ -271,8 +279,28 @@ def build_plan(api: Api, flavor: Flavor, options: TargetOptions) -> FilePlan:
             )
 
     cview = client_view(api, flavor, options, tree, naming.log, security)
+    own = ResourceFile(tree.client, naming, flavor, skip, security)
+    methods = own.view()
+    types, values = _imports(
+        tree.client.file, naming, placement, own.writer, own.converter.functions
+    )
+    cview.update(
+        header=head,
+        core="./core/index.js",
+        methods=methods["methods"],
+        params_types=methods["params_types"],
+        type_imports=types,
+        value_imports=values,
+    )
+    names = [
+        p["name"] for p in methods["params_types"] if naming.exports.is_free(p["name"])
+    ]
+    for name in names:
+        naming.exports.take(name, "a params type")
+    if names:
+        params_exports.append({"path": "./client.js", "names": names})
+    views[tree.client.file] = methods
     files += _docs(api, options, tree, views, cview, naming, security)
-    cview.update(header=head, core="./core/index.js")
     files.append(_file("src/client.ts", "client.ts.j2", cview))
     files.append(
         _file(

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from collections.abc import Mapping
 from typing import Any
 
 from generator.encoders.typescript import ts_literal, ts_object_key, ts_str
@@ -57,6 +58,20 @@ def discriminator_overrides(model: ObjectModel, naming: Naming) -> dict[str, str
     return out
 
 
+def defaulted_tags(models: Mapping[str, Model]) -> dict[str, set[str]]:
+    """Variant model → its discriminator fields that a payload may leave out: the
+    union's default tag selects that variant."""
+    out: dict[str, set[str]] = {}
+    for model in models.values():
+        disc = model.discriminator if isinstance(model, UnionModel) else None
+        if disc is None or disc.default is None:
+            continue
+        for value, variant in disc.mapping:
+            if value == disc.default:
+                out.setdefault(variant, set()).add(disc.property)
+    return out
+
+
 class ModelsFile:
     """Builds the view for the models that `assign_models` put in one file."""
 
@@ -82,6 +97,7 @@ class ModelsFile:
         )
         self.converter = Converter(naming, flavor)
         self.in_file = in_file
+        self.defaulted = defaulted_tags(naming.models)
 
     def view(self) -> View:
         roots = [n for n in self.names if self.naming.root[n] == n]
@@ -136,6 +152,7 @@ class ModelsFile:
 
     def _members(self, model: ObjectModel, nested: bool) -> list[View]:
         overrides = discriminator_overrides(model, self.naming)
+        defaulted = self.defaulted.get(model.name, set())
         members = []
         for m in self.naming.members[model.name]:
             f = m.field
@@ -146,7 +163,7 @@ class ModelsFile:
             members.append(
                 {
                     "key": m.key,
-                    "optional": not f.required,
+                    "optional": not f.required or f.name in defaulted,
                     "type": text,
                     "doc": field_doc(f, self.flavor),
                 }

@@ -106,6 +106,9 @@ CLIENT_MEMBERS = frozenset(
 RESOURCE_MEMBERS = frozenset({"constructor", "_client"})
 """Members of the runtime's `APIResource`."""
 
+REQUEST_OPTIONS = frozenset({"headers", "query", "timeout", "maxRetries", "signal"})
+"""Members of the runtime's `RequestOptions`, which an options type extends."""
+
 CLIENT_BASE_OPTIONS = frozenset(
     {"baseURL", "timeout", "maxRetries", "defaultHeaders", "defaultQuery", "fetch"}
     # the client constructor's own locals, which each option also becomes

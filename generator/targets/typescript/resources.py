@@ -6,7 +6,7 @@ import re
 from dataclasses import dataclass
 from typing import Any
 
-from generator.encoders.typescript import ts_str
+from generator.encoders.typescript import ts_object_key, ts_str
 from generator.flavors.flavor import Flavor
 from generator.flavors.security import SecurityModel
 from generator.ir.model import (
@@ -19,6 +19,7 @@ from generator.ir.model import (
     UnionModel,
 )
 from generator.ir.streams import ends_with_done
+from generator.naming.allocator import Owner
 from generator.naming.casing import camel, pascal, singular
 from generator.targets.typescript.convert import Converter, conversion_needed
 from generator.targets.typescript.models import (
@@ -28,6 +29,7 @@ from generator.targets.typescript.models import (
 )
 from generator.targets.typescript.credentials import secured_options
 from generator.targets.typescript.names import (
+    REQUEST_OPTIONS,
     claim_all,
     claim_members,
     client_name,
@@ -35,7 +37,7 @@ from generator.targets.typescript.names import (
     member_scope,
     value_scope,
 )
-from generator.targets.typescript.naming import Naming
+from generator.targets.typescript.naming import Member, Naming
 from generator.targets.typescript.tree import (
     ResourceNode,
     import_path,
@@ -61,7 +63,11 @@ class MethodShape:
     path_params: tuple[str, ...]
     """Wire names, in the order the method takes them."""
     params: tuple[tuple[str, str, str], ...]
-    """(location, wire name, member of the params object) of every other parameter."""
+    """(location, wire name, member of the params object) of every other parameter; no
+    member for a parameter taken positionally."""
+    fields: tuple[tuple[str, str], ...] = ()
+    """(wire name, member of the options object) of each body field sent field by field
+    (the `fields` convention); no member for a field taken positionally."""
 
 
 def _is_raw_response(op: Operation) -> bool:
@@ -137,17 +143,26 @@ class ResourceFile:
             }
             for c in self.node.children
         ]
-        types = [self._params_names(op) for op in res.operations]
-        methods = [
-            self._method(op, name, stream, type_names)
-            for op, name, stream, type_names in zip(
-                res.operations,
-                self.node.methods,
-                self.node.stream_methods,
-                types,
-                strict=True,
-            )
-        ]
+        if self.flavor.ts_call_convention == "fields":
+            names = [self._fields_names(op) for op in res.operations]
+            methods = [
+                self._fields_method(op, name, type_names)
+                for op, name, type_names in zip(
+                    res.operations, self.node.methods, names, strict=True
+                )
+            ]
+        else:
+            types = [self._params_names(op) for op in res.operations]
+            methods = [
+                self._method(op, name, stream, type_names)
+                for op, name, stream, type_names in zip(
+                    res.operations,
+                    self.node.methods,
+                    self.node.stream_methods,
+                    types,
+                    strict=True,
+                )
+            ]
         return {
             "class_name": self.node.class_name,
             "security_import": (
@@ -194,6 +209,13 @@ class ResourceFile:
             and p.name not in self.client_params
             and p.location in locations
         ]
+
+    def _options_argument(self, op: Operation) -> str:
+        """What a method hands on as the call's options: marked with the credentials
+        its operation sends, when the flavor takes them from the spec."""
+        if self.security is None or self.security_alias is None:
+            return "options"
+        return secured_options(self.security.requirement(op), self.security_alias)
 
     def _method(
         self,
@@ -285,21 +307,14 @@ class ResourceFile:
             and signature[-1]["name"] in ("body", "query")
         )
         returns, kind, decode, event_type = self._returns(op)
-        pagination = None
-        if op.pagination is not None:
-            pg = op.pagination
-            pagination = {
-                "items_field": pg.items_field,
-                "cursor_param": pg.cursor_param,
-                "cursor_field": pg.cursor_field,
-                "has_more": pg.has_more_field,
-            }
+        pagination = self._pagination(op)
         doc = doc_text(op.summary or op.description, self.flavor.doc_link_base)
         doc = join_doc(doc, "@deprecated" if op.deprecated else "")
         self.shapes.append(MethodShape(tuple(p.name for p in path_params), params))
         return {
             "name": name,
             "doc": doc,
+            "convention": "body",
             "stream_doc": join_doc(doc, "\nStreams the answer as server-sent events."),
             "signature": signature,
             "overload": overload,
@@ -307,11 +322,7 @@ class ResourceFile:
             "kind": kind,
             "http_method": op.method,
             "path": path,
-            "options": (
-                "options"
-                if self.security is None or self.security_alias is None
-                else secured_options(self.security.requirement(op), self.security_alias)
-            ),
+            "options": self._options_argument(op),
             "body": body_view,
             "params": params_view,
             "decode": decode,
@@ -321,6 +332,289 @@ class ResourceFile:
             "event_type": event_type,
             "stream_shape": self._stream_event(op)[1],
             "ends_with_done": ends_with_done(op.streaming, self.naming.models),
+        }
+
+    # ----------------------------------------------------------------- `fields` convention
+
+    def _body_members(self, op: Operation) -> tuple[Member, ...] | None:
+        """The members of an object body that is sent field by field (None: the body is
+        one value, such as a union or an array)."""
+        body = json_body(op)
+        if body is None or not isinstance(body.type, Ref):
+            return None
+        model = self.naming.models.get(body.type.name)
+        if (
+            not isinstance(model, ObjectModel)
+            or not model.fields
+            or model.name in self.naming.polymorphic
+        ):
+            return None
+        return tuple(
+            m for m in self.naming.members[model.name] if not m.field.read_only
+        )
+
+    def _fields_names(self, op: Operation) -> tuple[str | None, str | None]:
+        """(type of a body sent whole, options type) of a method, declared in this file."""
+        stem = pascal(singular(self.node.resource.name)) + pascal(op.name)
+        what = f"operation `{op.operation_id}`"
+        members = self._body_members(op)
+        body_type = options_type = None
+        if json_body(op) is not None and members is None:
+            body_type = self.node.module.claim(
+                stem + "Params", op_owner(op, f"the body type of {what}")
+            )
+        optional = [m for m in members or () if not m.field.required]
+        params = self._method_params(op, tuple(PARAM_TARGETS))
+        if optional or any(not p.required for p in params):
+            options_type = self.node.module.claim(
+                stem + "Options", op_owner(op, f"the options type of {what}")
+            )
+        return body_type, options_type
+
+    def _fields_method(
+        self, op: Operation, name: str, type_names: tuple[str | None, str | None]
+    ) -> View:
+        """Path parameters, the required body fields and the required parameters
+        positionally, then one optional object with everything else and the request
+        options: `create(threadId, assistantId, { model, stream, signal })`."""
+        body_type, options_type = type_names
+        path_params = sorted(
+            self._method_params(op, ("path",)), key=lambda p: _position(op.path, p.name)
+        )
+        params = self._method_params(op, tuple(PARAM_TARGETS))
+        members = self._body_members(op)
+        body = json_body(op)
+        required = [m for m in members or () if m.field.required]
+        optional = [m for m in members or () if not m.field.required]
+        scope = value_scope(
+            f"the signature of `{self.node.class_name}.{name}`",
+            self.naming.log,
+            frozenset({"Core"}),
+        )
+        scope.take("options", "the options object")
+        flag = stream_flag(op)
+        if flag is not None:
+            scope.take("body", "the request body both replies send")
+        wanted: list[tuple[str, Owner]] = [
+            (
+                camel(p.client_name or p.name),
+                op_owner(op, f"path parameter `{p.name}` of `{op.operation_id}`"),
+            )
+            for p in path_params
+        ]
+        wanted += [
+            (
+                camel(m.key),
+                op_owner(op, f"body field `{m.field.name}` of `{op.operation_id}`"),
+            )
+            for m in required
+        ]
+        if body is not None and members is None:
+            wanted.append(("body", op_owner(op, f"the body of `{op.operation_id}`")))
+        wanted += [
+            (
+                camel(self._param_member(p)),
+                op_owner(
+                    op, f"{p.location} parameter `{p.name}` of `{op.operation_id}`"
+                ),
+            )
+            for p in params
+            if p.required
+        ]
+        idents = claim_all(scope, wanted)
+        path_idents = idents[: len(path_params)]
+        field_idents = idents[len(path_params) : len(path_params) + len(required)]
+        rest_idents = idents[len(path_params) + len(required) :]
+        positional: list[View] = [
+            {"name": i, "type": self._scalar(p.type)}
+            for p, i in zip(path_params, path_idents, strict=True)
+        ]
+        positional += [
+            {"name": i, "type": self.writer.write(m.field.type)}
+            for m, i in zip(required, field_idents, strict=True)
+        ]
+        value_of: dict[str, str] = {}
+        """Field wire name → the expression that gives it."""
+        for m, i in zip(required, field_idents, strict=True):
+            value_of[m.field.name] = i
+        body_view = None
+        if body is not None and members is None and body_type is not None:
+            self.params_types.append(self._params_type(body_type, body.type))
+            ident = rest_idents.pop(0)
+            positional.append({"name": ident, "type": body_type})
+            value = (
+                self.converter.expr(body.type, ident, "serialize")
+                if self.convert
+                else ident
+            )
+            body_view = {"value": value, "content_type": body.content_type}
+        required_params = [p for p in params if p.required]
+        param_value: dict[tuple[str, str], str] = {}
+        for p, i in zip(required_params, rest_idents, strict=True):
+            positional.append({"name": i, "type": self.writer.write(p.type)})
+            param_value[(p.location, p.name)] = i
+        option_keys: dict[tuple[str, str], str] = {}
+        """(`body` or a parameter's location, wire name) → its member of the options."""
+        if options_type is not None:
+            keys, interface = self._options_type(op, options_type, optional, params)
+            self.params_types.append(interface)
+            option_keys = keys
+        for m in optional:
+            key = option_keys[("body", m.field.name)]
+            value_of[m.field.name] = f"options?.[{ts_str(key)}]"
+        if members is not None and body is not None:
+            entries = ", ".join(
+                f"{ts_object_key(m.key)}: {value_of[m.field.name]}" for m in members
+            )
+            literal = "{ " + entries + " }"
+            value = (
+                self.converter.expr(body.type, literal, "serialize")
+                if self.convert
+                else literal
+            )
+            body_view = {"value": value, "content_type": body.content_type}
+        params_view: dict[str, list[View]] = {t: [] for t in PARAM_TARGETS.values()}
+        for p in params:
+            where = (p.location, p.name)
+            access = (
+                param_value.get(where) or f"options?.[{ts_str(option_keys[where])}]"
+            )
+            value = (
+                self.converter.expr(p.type, access, "serialize")
+                if self.convert
+                else access
+            )
+            if value != access and not p.required:
+                value = f"{access} === undefined ? undefined : {value}"
+            params_view[PARAM_TARGETS[p.location]].append(
+                {"wire": p.name, "value": value}
+            )
+        path = path_expression(
+            op.path,
+            {
+                p.name: (i, p.skip_url_encoding)
+                for p, i in zip(path_params, path_idents, strict=True)
+            },
+        )
+        returns, kind, decode, event_type = self._returns(op)
+        doc = doc_text(op.summary or op.description, self.flavor.doc_link_base)
+        doc = join_doc(doc, "@deprecated" if op.deprecated else "")
+        stream = None
+        if flag is not None and ("body", flag) in option_keys and body_view is not None:
+            t = op.streaming.event_type if op.streaming is not None else None
+            # Both replies send one body: it is built once, before the branch.
+            body_view = {**body_view, "built": body_view["value"], "value": "body"}
+            stream = {
+                "flag": option_keys[("body", flag)],
+                "returns": f"Promise<Core.Stream<{event_type}>>",
+                "either": f"{returns} | Promise<Core.Stream<{event_type}>>",
+                "decode": self._decoder(t) if t is not None else "undefined",
+                "shape": self._stream_event(op)[1],
+                "ends_with_done": ends_with_done(op.streaming, self.naming.models),
+            }
+        self.shapes.append(
+            MethodShape(
+                tuple(p.name for p in path_params),
+                tuple(
+                    (p.location, p.name, option_keys.get((p.location, p.name), ""))
+                    for p in params
+                ),
+                tuple(
+                    (m.field.name, option_keys.get(("body", m.field.name), ""))
+                    for m in members or ()
+                ),
+            )
+        )
+        return {
+            "name": name,
+            "doc": doc,
+            "convention": "fields",
+            "options": self._options_argument(op),
+            "positional": positional,
+            "options_type": options_type or "Core.RequestOptions",
+            "returns": returns,
+            "kind": kind,
+            "http_method": op.method,
+            "path": path,
+            "body": body_view,
+            "params": params_view,
+            "decode": decode,
+            "pagination": self._pagination(op),
+            "stream": stream,
+            "stream_shape": self._stream_event(op)[1],
+            "ends_with_done": ends_with_done(op.streaming, self.naming.models),
+        }
+
+    def _options_type(
+        self,
+        op: Operation,
+        type_name: str,
+        fields: list[Member],
+        params: list[Parameter],
+    ) -> tuple[dict[tuple[str, str], str], View]:
+        """The options interface: the optional body fields, then the optional
+        parameters, beside the request options it extends; and the member of each, by
+        (`body` or the parameter's location, wire name)."""
+        scope = member_scope(
+            f"interface `{type_name}`", self.naming.log, REQUEST_OPTIONS
+        )
+        optional_params = [p for p in params if not p.required]
+        claimed = claim_members(
+            scope,
+            [
+                (
+                    m.key,
+                    m.key,
+                    op_owner(op, f"body field `{m.field.name}` of `{op.operation_id}`"),
+                )
+                for m in fields
+            ]
+            + [
+                (
+                    self._param_member(p),
+                    p.name,
+                    op_owner(
+                        op, f"{p.location} parameter `{p.name}` of `{op.operation_id}`"
+                    ),
+                )
+                for p in optional_params
+            ],
+        )
+        keys = dict(
+            zip(
+                [("body", m.field.name) for m in fields]
+                + [(p.location, p.name) for p in optional_params],
+                claimed,
+                strict=True,
+            )
+        )
+        members = [
+            {
+                "key": keys[("body", m.field.name)],
+                "optional": True,
+                "type": self.writer.write(m.field.type),
+                "doc": field_doc(m.field, self.flavor),
+            }
+            for m in fields
+        ] + [self._param_view(p, keys[(p.location, p.name)]) for p in optional_params]
+        interface = {
+            "name": type_name,
+            "kind": "interface",
+            "extends": "Core.RequestOptions",
+            "members": members,
+            "doc": "",
+        }
+        return keys, interface
+
+    def _pagination(self, op: Operation) -> View | None:
+        if op.pagination is None:
+            return None
+        pg = op.pagination
+        return {
+            "items_field": pg.items_field,
+            "cursor_param": pg.cursor_param,
+            "cursor_field": pg.cursor_field,
+            "has_more": pg.has_more_field,
         }
 
     def _params_members(
@@ -361,20 +655,7 @@ class ResourceFile:
         )
         keys = dict(zip(order, claimed, strict=True))
         members = [
-            {
-                "key": keys[i],
-                "optional": not p.required,
-                "type": self.writer.write(p.type),
-                "doc": join_doc(
-                    doc_text(p.description, self.flavor.doc_link_base),
-                    (
-                        ""
-                        if p.location == "query"
-                        else f"Sent as the `{p.name}` {p.location}."
-                    ),
-                    "@deprecated" if p.deprecated else "",
-                ),
-            }
+            self._param_view(p, keys[i])
             for i, p in enumerate(params)
             if i not in inherited
         ]
@@ -387,6 +668,23 @@ class ResourceFile:
         }
         shape = tuple((p.location, p.name, keys[i]) for i, p in enumerate(params))
         return shape, interface
+
+    def _param_view(self, p: Parameter, key: str) -> View:
+        """A parameter as a member of a params or options interface."""
+        return {
+            "key": key,
+            "optional": not p.required,
+            "type": self.writer.write(p.type),
+            "doc": join_doc(
+                doc_text(p.description, self.flavor.doc_link_base),
+                (
+                    ""
+                    if p.location == "query"
+                    else f"Sent as the `{p.name}` {p.location}."
+                ),
+                "@deprecated" if p.deprecated else "",
+            ),
+        }
 
     def _param_member(self, p: Parameter) -> str:
         if self.flavor.ts_member_case == "wire":
@@ -407,7 +705,9 @@ class ResourceFile:
         if t is None:
             return "unknown", "auto"
         if self._is_envelope(t):
-            return self.writer.write(t), "auto"
+            # Converted events decode whole, so the event name picks the data's type.
+            converted = self.convert and self.converter.needs(t)
+            return self.writer.write(t), "envelope" if converted else "auto"
         payload = (
             "unknown"
             if self.convert and self.converter.needs(t)

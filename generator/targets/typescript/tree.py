@@ -101,6 +101,8 @@ class ResourceTree:
     """The names of src/client.ts."""
     nodes: tuple[ResourceNode, ...]
     """Every resource, parents before children."""
+    client: ResourceNode
+    """The client class itself, for the operations called on it (`client.createAgent`)."""
 
 
 def _owner(res: Resource) -> str:
@@ -114,6 +116,7 @@ def _children(
     members: Scope,
     module: Scope,
     log: RenameLog,
+    twins: bool,
 ) -> tuple[Child, ...]:
     files = Scope(f"folder `{folder}`", log, fold=str.casefold, fallback="resource")
     stems = claim_all(files, [(kebab(r.name), _owner(r)) for r in resources])
@@ -132,27 +135,9 @@ def _children(
             f"class `{class_name}` ({path}.ts)", log, RESOURCE_MEMBERS
         )
         children = _children(
-            res.children, path, accessor + (prop,), class_members, own, log
+            res.children, path, accessor + (prop,), class_members, own, log, twins
         )
-        ops = res.operations
-        methods = claim_all(
-            class_members,
-            [
-                (camel(op.name), op_owner(op, f"operation `{op.operation_id}`"))
-                for op in ops
-            ],
-        )
-        streams = [
-            (
-                class_members.claim(
-                    camel(op.name + "_stream"),
-                    op_owner(op, f"the streaming twin of `{op.operation_id}`"),
-                )
-                if stream_flag(op)
-                else None
-            )
-            for op in ops
-        ]
+        methods, streams = _methods(res.operations, class_members, twins)
         node = ResourceNode(
             resource=res,
             accessor=accessor + (prop,),
@@ -160,11 +145,36 @@ def _children(
             class_name=class_name,
             module=own,
             children=children,
-            methods=tuple(methods),
-            stream_methods=tuple(streams),
+            methods=methods,
+            stream_methods=streams,
         )
         out.append(Child(prop, alias, node))
     return tuple(out)
+
+
+def _methods(
+    ops: tuple[Operation, ...], members: Scope, twins: bool
+) -> tuple[tuple[str, ...], tuple[str | None, ...]]:
+    """The method of each operation, and its `...Stream` twin where `twins` asks for one."""
+    methods = claim_all(
+        members,
+        [
+            (camel(op.name), op_owner(op, f"operation `{op.operation_id}`"))
+            for op in ops
+        ],
+    )
+    streams = [
+        (
+            members.claim(
+                camel(op.name + "_stream"),
+                op_owner(op, f"the streaming twin of `{op.operation_id}`"),
+            )
+            if twins and stream_flag(op)
+            else None
+        )
+        for op in ops
+    ]
+    return tuple(methods), tuple(streams)
 
 
 def _walk(children: tuple[Child, ...]) -> list[ResourceNode]:
@@ -176,11 +186,30 @@ def _walk(children: tuple[Child, ...]) -> list[ResourceNode]:
 
 
 def resource_tree(
-    resources: tuple[Resource, ...], client_class: str, log: RenameLog
+    resources: tuple[Resource, ...],
+    client_class: str,
+    log: RenameLog,
+    operations: tuple[Operation, ...] = (),
+    twins: bool = True,
 ) -> ResourceTree:
+    """`operations`: those called on the client itself. `twins`: a streaming operation
+    also gets a `...Stream` method (the `body` call convention's way to stream)."""
     client_module = module_scope("module `src/client.ts`", log)
     client_module.take(client_class, "the client class")
     client_module.take("ClientOptions", "the client options")
     client_members = member_scope(f"class `{client_class}`", log, CLIENT_MEMBERS)
-    top = _children(resources, "src/resources", (), client_members, client_module, log)
-    return ResourceTree(top, client_module, tuple(_walk(top)))
+    top = _children(
+        resources, "src/resources", (), client_members, client_module, log, twins
+    )
+    methods, streams = _methods(operations, client_members, twins)
+    client = ResourceNode(
+        resource=Resource("", operations),
+        accessor=(),
+        file="src/client.ts",
+        class_name=client_class,
+        module=client_module,
+        children=(),
+        methods=methods,
+        stream_methods=streams,
+    )
+    return ResourceTree(top, client_module, tuple(_walk(top)), client)

@@ -9,6 +9,7 @@ import email.utils
 import json
 import os
 import random
+import re
 import time
 from typing import (
     IO,
@@ -28,7 +29,7 @@ from urllib.parse import quote
 import httpx
 
 from ._exceptions import APIResponseValidationError, connection_error, status_error
-from ._models import construct_type, is_list, is_tuple, to_jsonable
+from ._models import construct_type, is_list, is_mapping, is_tuple, to_jsonable
 from ._types import NOT_GIVEN, NotGiven, StrDict, Timeout
 
 __all__ = [
@@ -141,12 +142,15 @@ class BaseClient:
         return {}
 
     def _url(self, spec: RequestSpec) -> httpx.URL:
-        path = spec.path
-        for name, value in spec.path_params.items():
-            text = value if isinstance(value, str) else str(value)
-            if name not in spec.raw_path_params:
-                text = quote(text, safe="")
-            path = path.replace("{" + name + "}", text)
+        def fill(match: re.Match[str]) -> str:
+            name = match.group(1)
+            if name not in spec.path_params:
+                return match.group(0)
+            text = _path_text(spec.path_params[name])
+            return text if name in spec.raw_path_params else quote(text, safe="")
+
+        # One pass, so a value that holds `{name}` is never filled in again.
+        path = _PLACEHOLDER.sub(fill, spec.path)
         return self.base_url.join(path.lstrip("/"))
 
     def _query(self, spec: RequestSpec) -> List[Tuple[str, str]]:
@@ -296,6 +300,21 @@ def _answer(response: httpx.Response, parse: Callable[[], Any]) -> Any:
     from ._response import APIResponse
 
     return APIResponse(response, parse) if raw_response_mode.get() else parse()
+
+
+_PLACEHOLDER = re.compile(r"{([^{}]+)}")
+
+
+def _path_text(value: object) -> str:
+    """A path parameter in OpenAPI's default `simple` style: `1,2,3` for a list,
+    `key,value,...` for a map."""
+    if isinstance(value, bool):
+        return "true" if value else "false"
+    if is_list(value) or is_tuple(value):
+        return ",".join(_path_text(v) for v in value)
+    if is_mapping(value):
+        return ",".join(f"{k},{_path_text(v)}" for k, v in value.items())
+    return str(value)
 
 
 def _query_text(value: object) -> str:

@@ -2,19 +2,49 @@
 
 from __future__ import annotations
 
-from typing import Dict, Mapping, Optional, Union
+from typing import Dict, Iterable, Mapping, Optional, overload, Union
 
 import httpx
+from typing_extensions import Literal
 
 from ._auth import TokenCache, TokenCredentialLike, TokenProvider
-from ._base_client import DEFAULT_MAX_RETRIES, AsyncAPIClient, SyncAPIClient
+from ._base_client import (
+    AsyncAPIClient,
+    DEFAULT_MAX_RETRIES,
+    RequestSpec,
+    SyncAPIClient,
+)
 from ._exceptions import AgentsClientError
-from ._types import NOT_GIVEN, NotGiven, Timeout
+from ._response import async_to_raw_response_wrapper, to_raw_response_wrapper
+from ._streaming import AsyncStream, Stream
+from ._types import Body, Headers, NOT_GIVEN, NotGiven, Query, Timeout
+from .types import (
+    AgentsResponseFormatOption,
+    AgentsToolChoiceOption,
+    AgentStreamEventUnion,
+    AgentThreadCreationOptions,
+    ThreadRun,
+    ToolDefinition,
+    ToolResources,
+    TruncationObject,
+)
 from .resources.files import (
     AsyncFiles,
     AsyncFilesWithRawResponse,
     Files,
     FilesWithRawResponse,
+)
+from .resources.run_steps import (
+    AsyncRunSteps,
+    AsyncRunStepsWithRawResponse,
+    RunSteps,
+    RunStepsWithRawResponse,
+)
+from .resources.runs import (
+    AsyncRuns,
+    AsyncRunsWithRawResponse,
+    Runs,
+    RunsWithRawResponse,
 )
 from .resources.threads import (
     AsyncThreads,
@@ -86,7 +116,209 @@ class AgentsClient(SyncAPIClient):
             http_client=http_client,
         )
         self.files = Files(self)
+        self.run_steps = RunSteps(self)
+        self.runs = Runs(self)
         self.threads = Threads(self)
+
+    @overload
+    def create_thread_and_run(
+        self,
+        *,
+        agent_id: str,
+        stream: Union[Literal[False], NotGiven] = NOT_GIVEN,
+        thread: Union[
+            AgentThreadCreationOptions, Dict[str, object], NotGiven
+        ] = NOT_GIVEN,
+        model: Union[Optional[str], NotGiven] = NOT_GIVEN,
+        instructions: Union[Optional[str], NotGiven] = NOT_GIVEN,
+        tools: Union[
+            Optional[Iterable[Union[ToolDefinition, Dict[str, object]]]], NotGiven
+        ] = NOT_GIVEN,
+        tool_resources: Union[
+            Optional[Union[ToolResources, Dict[str, object]]], NotGiven
+        ] = NOT_GIVEN,
+        temperature: Union[Optional[float], NotGiven] = NOT_GIVEN,
+        top_p: Union[Optional[float], NotGiven] = NOT_GIVEN,
+        max_prompt_tokens: Union[Optional[int], NotGiven] = NOT_GIVEN,
+        max_completion_tokens: Union[Optional[int], NotGiven] = NOT_GIVEN,
+        truncation_strategy: Union[
+            Optional[Union[TruncationObject, Dict[str, object]]], NotGiven
+        ] = NOT_GIVEN,
+        tool_choice: Union[Optional[AgentsToolChoiceOption], NotGiven] = NOT_GIVEN,
+        response_format: Union[
+            Optional[AgentsResponseFormatOption], NotGiven
+        ] = NOT_GIVEN,
+        parallel_tool_calls: Union[bool, NotGiven] = NOT_GIVEN,
+        metadata: Union[Optional[Dict[str, str]], NotGiven] = NOT_GIVEN,
+        extra_headers: Optional[Headers] = None,
+        extra_query: Optional[Query] = None,
+        extra_body: Optional[Body] = None,
+        timeout: Union[Timeout, NotGiven] = NOT_GIVEN,
+    ) -> ThreadRun: ...
+
+    @overload
+    def create_thread_and_run(
+        self,
+        *,
+        agent_id: str,
+        stream: Literal[True],
+        thread: Union[
+            AgentThreadCreationOptions, Dict[str, object], NotGiven
+        ] = NOT_GIVEN,
+        model: Union[Optional[str], NotGiven] = NOT_GIVEN,
+        instructions: Union[Optional[str], NotGiven] = NOT_GIVEN,
+        tools: Union[
+            Optional[Iterable[Union[ToolDefinition, Dict[str, object]]]], NotGiven
+        ] = NOT_GIVEN,
+        tool_resources: Union[
+            Optional[Union[ToolResources, Dict[str, object]]], NotGiven
+        ] = NOT_GIVEN,
+        temperature: Union[Optional[float], NotGiven] = NOT_GIVEN,
+        top_p: Union[Optional[float], NotGiven] = NOT_GIVEN,
+        max_prompt_tokens: Union[Optional[int], NotGiven] = NOT_GIVEN,
+        max_completion_tokens: Union[Optional[int], NotGiven] = NOT_GIVEN,
+        truncation_strategy: Union[
+            Optional[Union[TruncationObject, Dict[str, object]]], NotGiven
+        ] = NOT_GIVEN,
+        tool_choice: Union[Optional[AgentsToolChoiceOption], NotGiven] = NOT_GIVEN,
+        response_format: Union[
+            Optional[AgentsResponseFormatOption], NotGiven
+        ] = NOT_GIVEN,
+        parallel_tool_calls: Union[bool, NotGiven] = NOT_GIVEN,
+        metadata: Union[Optional[Dict[str, str]], NotGiven] = NOT_GIVEN,
+        extra_headers: Optional[Headers] = None,
+        extra_query: Optional[Query] = None,
+        extra_body: Optional[Body] = None,
+        timeout: Union[Timeout, NotGiven] = NOT_GIVEN,
+    ) -> Stream[AgentStreamEventUnion]: ...
+
+    @overload
+    def create_thread_and_run(
+        self,
+        *,
+        agent_id: str,
+        stream: bool,
+        thread: Union[
+            AgentThreadCreationOptions, Dict[str, object], NotGiven
+        ] = NOT_GIVEN,
+        model: Union[Optional[str], NotGiven] = NOT_GIVEN,
+        instructions: Union[Optional[str], NotGiven] = NOT_GIVEN,
+        tools: Union[
+            Optional[Iterable[Union[ToolDefinition, Dict[str, object]]]], NotGiven
+        ] = NOT_GIVEN,
+        tool_resources: Union[
+            Optional[Union[ToolResources, Dict[str, object]]], NotGiven
+        ] = NOT_GIVEN,
+        temperature: Union[Optional[float], NotGiven] = NOT_GIVEN,
+        top_p: Union[Optional[float], NotGiven] = NOT_GIVEN,
+        max_prompt_tokens: Union[Optional[int], NotGiven] = NOT_GIVEN,
+        max_completion_tokens: Union[Optional[int], NotGiven] = NOT_GIVEN,
+        truncation_strategy: Union[
+            Optional[Union[TruncationObject, Dict[str, object]]], NotGiven
+        ] = NOT_GIVEN,
+        tool_choice: Union[Optional[AgentsToolChoiceOption], NotGiven] = NOT_GIVEN,
+        response_format: Union[
+            Optional[AgentsResponseFormatOption], NotGiven
+        ] = NOT_GIVEN,
+        parallel_tool_calls: Union[bool, NotGiven] = NOT_GIVEN,
+        metadata: Union[Optional[Dict[str, str]], NotGiven] = NOT_GIVEN,
+        extra_headers: Optional[Headers] = None,
+        extra_query: Optional[Query] = None,
+        extra_body: Optional[Body] = None,
+        timeout: Union[Timeout, NotGiven] = NOT_GIVEN,
+    ) -> Union[ThreadRun, Stream[AgentStreamEventUnion]]: ...
+
+    def create_thread_and_run(
+        self,
+        *,
+        agent_id: str,
+        stream: Union[bool, NotGiven] = NOT_GIVEN,
+        thread: Union[
+            AgentThreadCreationOptions, Dict[str, object], NotGiven
+        ] = NOT_GIVEN,
+        model: Union[Optional[str], NotGiven] = NOT_GIVEN,
+        instructions: Union[Optional[str], NotGiven] = NOT_GIVEN,
+        tools: Union[
+            Optional[Iterable[Union[ToolDefinition, Dict[str, object]]]], NotGiven
+        ] = NOT_GIVEN,
+        tool_resources: Union[
+            Optional[Union[ToolResources, Dict[str, object]]], NotGiven
+        ] = NOT_GIVEN,
+        temperature: Union[Optional[float], NotGiven] = NOT_GIVEN,
+        top_p: Union[Optional[float], NotGiven] = NOT_GIVEN,
+        max_prompt_tokens: Union[Optional[int], NotGiven] = NOT_GIVEN,
+        max_completion_tokens: Union[Optional[int], NotGiven] = NOT_GIVEN,
+        truncation_strategy: Union[
+            Optional[Union[TruncationObject, Dict[str, object]]], NotGiven
+        ] = NOT_GIVEN,
+        tool_choice: Union[Optional[AgentsToolChoiceOption], NotGiven] = NOT_GIVEN,
+        response_format: Union[
+            Optional[AgentsResponseFormatOption], NotGiven
+        ] = NOT_GIVEN,
+        parallel_tool_calls: Union[bool, NotGiven] = NOT_GIVEN,
+        metadata: Union[Optional[Dict[str, str]], NotGiven] = NOT_GIVEN,
+        extra_headers: Optional[Headers] = None,
+        extra_query: Optional[Query] = None,
+        extra_body: Optional[Body] = None,
+        timeout: Union[Timeout, NotGiven] = NOT_GIVEN,
+    ) -> Union[ThreadRun, Stream[AgentStreamEventUnion]]:
+        """Creates a new agent thread and immediately starts a run using that new thread.
+
+        Args:
+          agent_id: The ID of the agent for which the thread should be created.
+          thread: The details used to create the new thread. If no thread is provided, an empty one will be created.
+          model: The overridden model name that the agent should use to run the thread.
+          instructions: The overridden system instructions that the agent should use to run the thread.
+          tools: The overridden list of enabled tools that the agent should use to run the thread.
+          tool_resources: The overridden enabled tool resources that the agent should use to run the thread.
+          stream: If `true`, returns a stream of events that happen during the Run as server-sent events, terminating when the Run enters a terminal state with a `data: [DONE]` message.
+          temperature: What sampling temperature to use, between 0 and 2.
+          top_p: An alternative to sampling with temperature, called nucleus sampling.
+          max_prompt_tokens: The maximum number of prompt tokens that may be used over the course of the run.
+          max_completion_tokens: The maximum number of completion tokens that may be used over the course of the run.
+          truncation_strategy: The strategy to use for dropping messages as the context windows moves forward.
+          tool_choice: Controls whether or not and which tool is called by the model.
+          response_format: Specifies the format that the model must output.
+          parallel_tool_calls: If `true` functions will run in parallel during tool use.
+          metadata: A set of up to 16 key/value pairs that can be attached to an object, used for storing additional information about that object in a structured format. Keys may be up to 64 characters in length and values may be up to 512 characters in length.
+        """
+        _spec = RequestSpec(
+            "post",
+            "/threads/runs",
+            body={
+                "assistant_id": agent_id,
+                "thread": thread,
+                "model": model,
+                "instructions": instructions,
+                "tools": tools,
+                "tool_resources": tool_resources,
+                "stream": stream,
+                "temperature": temperature,
+                "top_p": top_p,
+                "max_prompt_tokens": max_prompt_tokens,
+                "max_completion_tokens": max_completion_tokens,
+                "truncation_strategy": truncation_strategy,
+                "tool_choice": tool_choice,
+                "response_format": response_format,
+                "parallel_tool_calls": parallel_tool_calls,
+                "metadata": metadata,
+            },
+            extra_headers=extra_headers,
+            extra_query=extra_query,
+            extra_body=extra_body,
+            timeout=timeout,
+        )
+        if stream:
+            _events: Stream[AgentStreamEventUnion] = self.request(
+                AgentStreamEventUnion,
+                _spec,
+                stream_cls=Stream,
+                envelope=True,
+                ends_with_done=True,
+            )
+            return _events
+        _result: ThreadRun = self.request(ThreadRun, _spec)
+        return _result
 
     @property
     def with_raw_response(self) -> AgentsClientWithRawResponse:
@@ -104,7 +336,12 @@ class AgentsClient(SyncAPIClient):
 class AgentsClientWithRawResponse:
     def __init__(self, client: AgentsClient) -> None:
         self.files = FilesWithRawResponse(client.files)
+        self.run_steps = RunStepsWithRawResponse(client.run_steps)
+        self.runs = RunsWithRawResponse(client.runs)
         self.threads = ThreadsWithRawResponse(client.threads)
+        self.create_thread_and_run = to_raw_response_wrapper(
+            client.create_thread_and_run
+        )
 
 
 class AsyncAgentsClient(AsyncAPIClient):
@@ -159,7 +396,209 @@ class AsyncAgentsClient(AsyncAPIClient):
             http_client=http_client,
         )
         self.files = AsyncFiles(self)
+        self.run_steps = AsyncRunSteps(self)
+        self.runs = AsyncRuns(self)
         self.threads = AsyncThreads(self)
+
+    @overload
+    async def create_thread_and_run(
+        self,
+        *,
+        agent_id: str,
+        stream: Union[Literal[False], NotGiven] = NOT_GIVEN,
+        thread: Union[
+            AgentThreadCreationOptions, Dict[str, object], NotGiven
+        ] = NOT_GIVEN,
+        model: Union[Optional[str], NotGiven] = NOT_GIVEN,
+        instructions: Union[Optional[str], NotGiven] = NOT_GIVEN,
+        tools: Union[
+            Optional[Iterable[Union[ToolDefinition, Dict[str, object]]]], NotGiven
+        ] = NOT_GIVEN,
+        tool_resources: Union[
+            Optional[Union[ToolResources, Dict[str, object]]], NotGiven
+        ] = NOT_GIVEN,
+        temperature: Union[Optional[float], NotGiven] = NOT_GIVEN,
+        top_p: Union[Optional[float], NotGiven] = NOT_GIVEN,
+        max_prompt_tokens: Union[Optional[int], NotGiven] = NOT_GIVEN,
+        max_completion_tokens: Union[Optional[int], NotGiven] = NOT_GIVEN,
+        truncation_strategy: Union[
+            Optional[Union[TruncationObject, Dict[str, object]]], NotGiven
+        ] = NOT_GIVEN,
+        tool_choice: Union[Optional[AgentsToolChoiceOption], NotGiven] = NOT_GIVEN,
+        response_format: Union[
+            Optional[AgentsResponseFormatOption], NotGiven
+        ] = NOT_GIVEN,
+        parallel_tool_calls: Union[bool, NotGiven] = NOT_GIVEN,
+        metadata: Union[Optional[Dict[str, str]], NotGiven] = NOT_GIVEN,
+        extra_headers: Optional[Headers] = None,
+        extra_query: Optional[Query] = None,
+        extra_body: Optional[Body] = None,
+        timeout: Union[Timeout, NotGiven] = NOT_GIVEN,
+    ) -> ThreadRun: ...
+
+    @overload
+    async def create_thread_and_run(
+        self,
+        *,
+        agent_id: str,
+        stream: Literal[True],
+        thread: Union[
+            AgentThreadCreationOptions, Dict[str, object], NotGiven
+        ] = NOT_GIVEN,
+        model: Union[Optional[str], NotGiven] = NOT_GIVEN,
+        instructions: Union[Optional[str], NotGiven] = NOT_GIVEN,
+        tools: Union[
+            Optional[Iterable[Union[ToolDefinition, Dict[str, object]]]], NotGiven
+        ] = NOT_GIVEN,
+        tool_resources: Union[
+            Optional[Union[ToolResources, Dict[str, object]]], NotGiven
+        ] = NOT_GIVEN,
+        temperature: Union[Optional[float], NotGiven] = NOT_GIVEN,
+        top_p: Union[Optional[float], NotGiven] = NOT_GIVEN,
+        max_prompt_tokens: Union[Optional[int], NotGiven] = NOT_GIVEN,
+        max_completion_tokens: Union[Optional[int], NotGiven] = NOT_GIVEN,
+        truncation_strategy: Union[
+            Optional[Union[TruncationObject, Dict[str, object]]], NotGiven
+        ] = NOT_GIVEN,
+        tool_choice: Union[Optional[AgentsToolChoiceOption], NotGiven] = NOT_GIVEN,
+        response_format: Union[
+            Optional[AgentsResponseFormatOption], NotGiven
+        ] = NOT_GIVEN,
+        parallel_tool_calls: Union[bool, NotGiven] = NOT_GIVEN,
+        metadata: Union[Optional[Dict[str, str]], NotGiven] = NOT_GIVEN,
+        extra_headers: Optional[Headers] = None,
+        extra_query: Optional[Query] = None,
+        extra_body: Optional[Body] = None,
+        timeout: Union[Timeout, NotGiven] = NOT_GIVEN,
+    ) -> AsyncStream[AgentStreamEventUnion]: ...
+
+    @overload
+    async def create_thread_and_run(
+        self,
+        *,
+        agent_id: str,
+        stream: bool,
+        thread: Union[
+            AgentThreadCreationOptions, Dict[str, object], NotGiven
+        ] = NOT_GIVEN,
+        model: Union[Optional[str], NotGiven] = NOT_GIVEN,
+        instructions: Union[Optional[str], NotGiven] = NOT_GIVEN,
+        tools: Union[
+            Optional[Iterable[Union[ToolDefinition, Dict[str, object]]]], NotGiven
+        ] = NOT_GIVEN,
+        tool_resources: Union[
+            Optional[Union[ToolResources, Dict[str, object]]], NotGiven
+        ] = NOT_GIVEN,
+        temperature: Union[Optional[float], NotGiven] = NOT_GIVEN,
+        top_p: Union[Optional[float], NotGiven] = NOT_GIVEN,
+        max_prompt_tokens: Union[Optional[int], NotGiven] = NOT_GIVEN,
+        max_completion_tokens: Union[Optional[int], NotGiven] = NOT_GIVEN,
+        truncation_strategy: Union[
+            Optional[Union[TruncationObject, Dict[str, object]]], NotGiven
+        ] = NOT_GIVEN,
+        tool_choice: Union[Optional[AgentsToolChoiceOption], NotGiven] = NOT_GIVEN,
+        response_format: Union[
+            Optional[AgentsResponseFormatOption], NotGiven
+        ] = NOT_GIVEN,
+        parallel_tool_calls: Union[bool, NotGiven] = NOT_GIVEN,
+        metadata: Union[Optional[Dict[str, str]], NotGiven] = NOT_GIVEN,
+        extra_headers: Optional[Headers] = None,
+        extra_query: Optional[Query] = None,
+        extra_body: Optional[Body] = None,
+        timeout: Union[Timeout, NotGiven] = NOT_GIVEN,
+    ) -> Union[ThreadRun, AsyncStream[AgentStreamEventUnion]]: ...
+
+    async def create_thread_and_run(
+        self,
+        *,
+        agent_id: str,
+        stream: Union[bool, NotGiven] = NOT_GIVEN,
+        thread: Union[
+            AgentThreadCreationOptions, Dict[str, object], NotGiven
+        ] = NOT_GIVEN,
+        model: Union[Optional[str], NotGiven] = NOT_GIVEN,
+        instructions: Union[Optional[str], NotGiven] = NOT_GIVEN,
+        tools: Union[
+            Optional[Iterable[Union[ToolDefinition, Dict[str, object]]]], NotGiven
+        ] = NOT_GIVEN,
+        tool_resources: Union[
+            Optional[Union[ToolResources, Dict[str, object]]], NotGiven
+        ] = NOT_GIVEN,
+        temperature: Union[Optional[float], NotGiven] = NOT_GIVEN,
+        top_p: Union[Optional[float], NotGiven] = NOT_GIVEN,
+        max_prompt_tokens: Union[Optional[int], NotGiven] = NOT_GIVEN,
+        max_completion_tokens: Union[Optional[int], NotGiven] = NOT_GIVEN,
+        truncation_strategy: Union[
+            Optional[Union[TruncationObject, Dict[str, object]]], NotGiven
+        ] = NOT_GIVEN,
+        tool_choice: Union[Optional[AgentsToolChoiceOption], NotGiven] = NOT_GIVEN,
+        response_format: Union[
+            Optional[AgentsResponseFormatOption], NotGiven
+        ] = NOT_GIVEN,
+        parallel_tool_calls: Union[bool, NotGiven] = NOT_GIVEN,
+        metadata: Union[Optional[Dict[str, str]], NotGiven] = NOT_GIVEN,
+        extra_headers: Optional[Headers] = None,
+        extra_query: Optional[Query] = None,
+        extra_body: Optional[Body] = None,
+        timeout: Union[Timeout, NotGiven] = NOT_GIVEN,
+    ) -> Union[ThreadRun, AsyncStream[AgentStreamEventUnion]]:
+        """Creates a new agent thread and immediately starts a run using that new thread.
+
+        Args:
+          agent_id: The ID of the agent for which the thread should be created.
+          thread: The details used to create the new thread. If no thread is provided, an empty one will be created.
+          model: The overridden model name that the agent should use to run the thread.
+          instructions: The overridden system instructions that the agent should use to run the thread.
+          tools: The overridden list of enabled tools that the agent should use to run the thread.
+          tool_resources: The overridden enabled tool resources that the agent should use to run the thread.
+          stream: If `true`, returns a stream of events that happen during the Run as server-sent events, terminating when the Run enters a terminal state with a `data: [DONE]` message.
+          temperature: What sampling temperature to use, between 0 and 2.
+          top_p: An alternative to sampling with temperature, called nucleus sampling.
+          max_prompt_tokens: The maximum number of prompt tokens that may be used over the course of the run.
+          max_completion_tokens: The maximum number of completion tokens that may be used over the course of the run.
+          truncation_strategy: The strategy to use for dropping messages as the context windows moves forward.
+          tool_choice: Controls whether or not and which tool is called by the model.
+          response_format: Specifies the format that the model must output.
+          parallel_tool_calls: If `true` functions will run in parallel during tool use.
+          metadata: A set of up to 16 key/value pairs that can be attached to an object, used for storing additional information about that object in a structured format. Keys may be up to 64 characters in length and values may be up to 512 characters in length.
+        """
+        _spec = RequestSpec(
+            "post",
+            "/threads/runs",
+            body={
+                "assistant_id": agent_id,
+                "thread": thread,
+                "model": model,
+                "instructions": instructions,
+                "tools": tools,
+                "tool_resources": tool_resources,
+                "stream": stream,
+                "temperature": temperature,
+                "top_p": top_p,
+                "max_prompt_tokens": max_prompt_tokens,
+                "max_completion_tokens": max_completion_tokens,
+                "truncation_strategy": truncation_strategy,
+                "tool_choice": tool_choice,
+                "response_format": response_format,
+                "parallel_tool_calls": parallel_tool_calls,
+                "metadata": metadata,
+            },
+            extra_headers=extra_headers,
+            extra_query=extra_query,
+            extra_body=extra_body,
+            timeout=timeout,
+        )
+        if stream:
+            _events: AsyncStream[AgentStreamEventUnion] = await self.request(
+                AgentStreamEventUnion,
+                _spec,
+                stream_cls=AsyncStream,
+                envelope=True,
+                ends_with_done=True,
+            )
+            return _events
+        _result: ThreadRun = await self.request(ThreadRun, _spec)
+        return _result
 
     @property
     def with_raw_response(self) -> AsyncAgentsClientWithRawResponse:
@@ -182,4 +621,9 @@ class AsyncAgentsClient(AsyncAPIClient):
 class AsyncAgentsClientWithRawResponse:
     def __init__(self, client: AsyncAgentsClient) -> None:
         self.files = AsyncFilesWithRawResponse(client.files)
+        self.run_steps = AsyncRunStepsWithRawResponse(client.run_steps)
+        self.runs = AsyncRunsWithRawResponse(client.runs)
         self.threads = AsyncThreadsWithRawResponse(client.threads)
+        self.create_thread_and_run = async_to_raw_response_wrapper(
+            client.create_thread_and_run
+        )

@@ -2,6 +2,8 @@
 
 import * as Core from './core/index.js';
 import * as FilesAPI from './resources/files.js';
+import * as RunStepsAPI from './resources/run-steps.js';
+import * as RunsAPI from './resources/runs.js';
 import * as ThreadsAPI from './resources/threads.js';
 
 export interface ClientOptions extends Core.ClientOptions {
@@ -33,6 +35,8 @@ export interface ClientOptions extends Core.ClientOptions {
  */
 export class AgentsClient extends Core.APIClient {
   files: FilesAPI.Files = new FilesAPI.Files(this);
+  runSteps: RunStepsAPI.RunSteps = new RunStepsAPI.RunSteps(this);
+  runs: RunsAPI.Runs = new RunsAPI.Runs(this);
   threads: ThreadsAPI.Threads = new ThreadsAPI.Threads(this);
 
   constructor(opts: ClientOptions = {}) {

@@ -23,8 +23,8 @@ export {
 export type { CursorPageParams, RequestOptions, StreamEvent, TokenCredential, KeyCredential, AccessToken } from './core/index.js';
 export * as Core from './core/index.js';
 export * from './models/index.js';
-export type { FileUploadParams } from './resources/files.js';
-export type { ThreadListParams, ThreadCreateParams, ThreadUpdateParams, ThreadCreateAndRunParams } from './resources/threads.js';
-export type { RunListParams, RunCreateParams, RunCreateQuery, RunUpdateParams, RunSubmitToolOutputsParams } from './resources/threads/runs.js';
-export type { StepListParams, StepGetParams } from './resources/threads/runs/steps.js';
+export type { FileUploadOptions } from './resources/files.js';
+export type { RunStepListOptions, RunStepGetOptions } from './resources/run-steps.js';
+export type { RunCreateThreadAndRunOptions, RunListOptions, RunCreateOptions, RunUpdateOptions, RunSubmitToolOutputsOptions } from './resources/runs.js';
+export type { ThreadListOptions, ThreadCreateOptions, ThreadUpdateOptions } from './resources/threads.js';
 export * from './lib/index.js';

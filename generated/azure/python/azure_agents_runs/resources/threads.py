@@ -2,30 +2,20 @@
 
 from __future__ import annotations
 
-from typing import Dict, Iterable, Optional, overload, Union
+from typing import Dict, Iterable, Optional, Union
 
-from typing_extensions import Literal
-
-from .._base_client import AsyncAPIClient, RequestSpec, SyncAPIClient
+from .._base_client import RequestSpec
 from .._pagination import AsyncPaginator, PageInfo, SyncCursorPage
 from .._resource import AsyncAPIResource, SyncAPIResource
 from .._response import async_to_raw_response_wrapper, to_raw_response_wrapper
-from .._streaming import AsyncStream, Stream
 from .._types import Body, Headers, NOT_GIVEN, NotGiven, Query, Timeout
 from ..types import (
-    AgentsResponseFormatOption,
-    AgentsToolChoiceOption,
     AgentThread,
-    AgentThreadCreationOptions,
     ListSortOrder,
     ThreadDeletionStatus,
     ThreadMessageOptions,
-    ThreadRun,
-    ToolDefinition,
     ToolResources,
-    TruncationObject,
 )
-from .threads_runs import AsyncRuns, AsyncRunsWithRawResponse, Runs, RunsWithRawResponse
 
 __all__ = [
     "Threads",
@@ -36,10 +26,6 @@ __all__ = [
 
 
 class Threads(SyncAPIResource):
-    def __init__(self, client: SyncAPIClient) -> None:
-        super().__init__(client)
-        self.runs = Runs(client)
-
     @property
     def with_raw_response(self) -> ThreadsWithRawResponse:
         return ThreadsWithRawResponse(self)
@@ -208,208 +194,8 @@ class Threads(SyncAPIResource):
         )
         return _result
 
-    @overload
-    def create_and_run(
-        self,
-        *,
-        assistant_id: str,
-        stream: Union[Literal[False], NotGiven] = NOT_GIVEN,
-        thread: Union[
-            AgentThreadCreationOptions, Dict[str, object], NotGiven
-        ] = NOT_GIVEN,
-        model: Union[Optional[str], NotGiven] = NOT_GIVEN,
-        instructions: Union[Optional[str], NotGiven] = NOT_GIVEN,
-        tools: Union[
-            Optional[Iterable[Union[ToolDefinition, Dict[str, object]]]], NotGiven
-        ] = NOT_GIVEN,
-        tool_resources: Union[
-            Optional[Union[ToolResources, Dict[str, object]]], NotGiven
-        ] = NOT_GIVEN,
-        temperature: Union[Optional[float], NotGiven] = NOT_GIVEN,
-        top_p: Union[Optional[float], NotGiven] = NOT_GIVEN,
-        max_prompt_tokens: Union[Optional[int], NotGiven] = NOT_GIVEN,
-        max_completion_tokens: Union[Optional[int], NotGiven] = NOT_GIVEN,
-        truncation_strategy: Union[
-            Optional[Union[TruncationObject, Dict[str, object]]], NotGiven
-        ] = NOT_GIVEN,
-        tool_choice: Union[Optional[AgentsToolChoiceOption], NotGiven] = NOT_GIVEN,
-        response_format: Union[
-            Optional[AgentsResponseFormatOption], NotGiven
-        ] = NOT_GIVEN,
-        parallel_tool_calls: Union[bool, NotGiven] = NOT_GIVEN,
-        metadata: Union[Optional[Dict[str, str]], NotGiven] = NOT_GIVEN,
-        extra_headers: Optional[Headers] = None,
-        extra_query: Optional[Query] = None,
-        extra_body: Optional[Body] = None,
-        timeout: Union[Timeout, NotGiven] = NOT_GIVEN,
-    ) -> ThreadRun: ...
-
-    @overload
-    def create_and_run(
-        self,
-        *,
-        assistant_id: str,
-        stream: Literal[True],
-        thread: Union[
-            AgentThreadCreationOptions, Dict[str, object], NotGiven
-        ] = NOT_GIVEN,
-        model: Union[Optional[str], NotGiven] = NOT_GIVEN,
-        instructions: Union[Optional[str], NotGiven] = NOT_GIVEN,
-        tools: Union[
-            Optional[Iterable[Union[ToolDefinition, Dict[str, object]]]], NotGiven
-        ] = NOT_GIVEN,
-        tool_resources: Union[
-            Optional[Union[ToolResources, Dict[str, object]]], NotGiven
-        ] = NOT_GIVEN,
-        temperature: Union[Optional[float], NotGiven] = NOT_GIVEN,
-        top_p: Union[Optional[float], NotGiven] = NOT_GIVEN,
-        max_prompt_tokens: Union[Optional[int], NotGiven] = NOT_GIVEN,
-        max_completion_tokens: Union[Optional[int], NotGiven] = NOT_GIVEN,
-        truncation_strategy: Union[
-            Optional[Union[TruncationObject, Dict[str, object]]], NotGiven
-        ] = NOT_GIVEN,
-        tool_choice: Union[Optional[AgentsToolChoiceOption], NotGiven] = NOT_GIVEN,
-        response_format: Union[
-            Optional[AgentsResponseFormatOption], NotGiven
-        ] = NOT_GIVEN,
-        parallel_tool_calls: Union[bool, NotGiven] = NOT_GIVEN,
-        metadata: Union[Optional[Dict[str, str]], NotGiven] = NOT_GIVEN,
-        extra_headers: Optional[Headers] = None,
-        extra_query: Optional[Query] = None,
-        extra_body: Optional[Body] = None,
-        timeout: Union[Timeout, NotGiven] = NOT_GIVEN,
-    ) -> Stream[ThreadRun]: ...
-
-    @overload
-    def create_and_run(
-        self,
-        *,
-        assistant_id: str,
-        stream: bool,
-        thread: Union[
-            AgentThreadCreationOptions, Dict[str, object], NotGiven
-        ] = NOT_GIVEN,
-        model: Union[Optional[str], NotGiven] = NOT_GIVEN,
-        instructions: Union[Optional[str], NotGiven] = NOT_GIVEN,
-        tools: Union[
-            Optional[Iterable[Union[ToolDefinition, Dict[str, object]]]], NotGiven
-        ] = NOT_GIVEN,
-        tool_resources: Union[
-            Optional[Union[ToolResources, Dict[str, object]]], NotGiven
-        ] = NOT_GIVEN,
-        temperature: Union[Optional[float], NotGiven] = NOT_GIVEN,
-        top_p: Union[Optional[float], NotGiven] = NOT_GIVEN,
-        max_prompt_tokens: Union[Optional[int], NotGiven] = NOT_GIVEN,
-        max_completion_tokens: Union[Optional[int], NotGiven] = NOT_GIVEN,
-        truncation_strategy: Union[
-            Optional[Union[TruncationObject, Dict[str, object]]], NotGiven
-        ] = NOT_GIVEN,
-        tool_choice: Union[Optional[AgentsToolChoiceOption], NotGiven] = NOT_GIVEN,
-        response_format: Union[
-            Optional[AgentsResponseFormatOption], NotGiven
-        ] = NOT_GIVEN,
-        parallel_tool_calls: Union[bool, NotGiven] = NOT_GIVEN,
-        metadata: Union[Optional[Dict[str, str]], NotGiven] = NOT_GIVEN,
-        extra_headers: Optional[Headers] = None,
-        extra_query: Optional[Query] = None,
-        extra_body: Optional[Body] = None,
-        timeout: Union[Timeout, NotGiven] = NOT_GIVEN,
-    ) -> Union[ThreadRun, Stream[ThreadRun]]: ...
-
-    def create_and_run(
-        self,
-        *,
-        assistant_id: str,
-        stream: Union[bool, NotGiven] = NOT_GIVEN,
-        thread: Union[
-            AgentThreadCreationOptions, Dict[str, object], NotGiven
-        ] = NOT_GIVEN,
-        model: Union[Optional[str], NotGiven] = NOT_GIVEN,
-        instructions: Union[Optional[str], NotGiven] = NOT_GIVEN,
-        tools: Union[
-            Optional[Iterable[Union[ToolDefinition, Dict[str, object]]]], NotGiven
-        ] = NOT_GIVEN,
-        tool_resources: Union[
-            Optional[Union[ToolResources, Dict[str, object]]], NotGiven
-        ] = NOT_GIVEN,
-        temperature: Union[Optional[float], NotGiven] = NOT_GIVEN,
-        top_p: Union[Optional[float], NotGiven] = NOT_GIVEN,
-        max_prompt_tokens: Union[Optional[int], NotGiven] = NOT_GIVEN,
-        max_completion_tokens: Union[Optional[int], NotGiven] = NOT_GIVEN,
-        truncation_strategy: Union[
-            Optional[Union[TruncationObject, Dict[str, object]]], NotGiven
-        ] = NOT_GIVEN,
-        tool_choice: Union[Optional[AgentsToolChoiceOption], NotGiven] = NOT_GIVEN,
-        response_format: Union[
-            Optional[AgentsResponseFormatOption], NotGiven
-        ] = NOT_GIVEN,
-        parallel_tool_calls: Union[bool, NotGiven] = NOT_GIVEN,
-        metadata: Union[Optional[Dict[str, str]], NotGiven] = NOT_GIVEN,
-        extra_headers: Optional[Headers] = None,
-        extra_query: Optional[Query] = None,
-        extra_body: Optional[Body] = None,
-        timeout: Union[Timeout, NotGiven] = NOT_GIVEN,
-    ) -> Union[ThreadRun, Stream[ThreadRun]]:
-        """Creates a new agent thread and immediately starts a run using that new thread.
-
-        Args:
-          assistant_id: The ID of the agent for which the thread should be created.
-          thread: The details used to create the new thread. If no thread is provided, an empty one will be created.
-          model: The overridden model name that the agent should use to run the thread.
-          instructions: The overridden system instructions that the agent should use to run the thread.
-          tools: The overridden list of enabled tools that the agent should use to run the thread.
-          tool_resources: The overridden enabled tool resources that the agent should use to run the thread.
-          stream: If `true`, returns a stream of events that happen during the Run as server-sent events, terminating when the Run enters a terminal state with a `data: [DONE]` message.
-          temperature: What sampling temperature to use, between 0 and 2.
-          top_p: An alternative to sampling with temperature, called nucleus sampling.
-          max_prompt_tokens: The maximum number of prompt tokens that may be used over the course of the run.
-          max_completion_tokens: The maximum number of completion tokens that may be used over the course of the run.
-          truncation_strategy: The strategy to use for dropping messages as the context windows moves forward.
-          tool_choice: Controls whether or not and which tool is called by the model.
-          response_format: Specifies the format that the model must output.
-          parallel_tool_calls: If `true` functions will run in parallel during tool use.
-          metadata: A set of up to 16 key/value pairs that can be attached to an object, used for storing additional information about that object in a structured format. Keys may be up to 64 characters in length and values may be up to 512 characters in length.
-        """
-        _spec = RequestSpec(
-            "post",
-            "/threads/runs",
-            body={
-                "assistant_id": assistant_id,
-                "thread": thread,
-                "model": model,
-                "instructions": instructions,
-                "tools": tools,
-                "tool_resources": tool_resources,
-                "stream": stream,
-                "temperature": temperature,
-                "top_p": top_p,
-                "max_prompt_tokens": max_prompt_tokens,
-                "max_completion_tokens": max_completion_tokens,
-                "truncation_strategy": truncation_strategy,
-                "tool_choice": tool_choice,
-                "response_format": response_format,
-                "parallel_tool_calls": parallel_tool_calls,
-                "metadata": metadata,
-            },
-            extra_headers=extra_headers,
-            extra_query=extra_query,
-            extra_body=extra_body,
-            timeout=timeout,
-        )
-        if stream:
-            _events: Stream[ThreadRun] = self._client.request(
-                ThreadRun, _spec, stream_cls=Stream
-            )
-            return _events
-        _result: ThreadRun = self._client.request(ThreadRun, _spec)
-        return _result
-
 
 class AsyncThreads(AsyncAPIResource):
-    def __init__(self, client: AsyncAPIClient) -> None:
-        super().__init__(client)
-        self.runs = AsyncRuns(client)
-
     @property
     def with_raw_response(self) -> AsyncThreadsWithRawResponse:
         return AsyncThreadsWithRawResponse(self)
@@ -575,202 +361,6 @@ class AsyncThreads(AsyncAPIResource):
         )
         return _result
 
-    @overload
-    async def create_and_run(
-        self,
-        *,
-        assistant_id: str,
-        stream: Union[Literal[False], NotGiven] = NOT_GIVEN,
-        thread: Union[
-            AgentThreadCreationOptions, Dict[str, object], NotGiven
-        ] = NOT_GIVEN,
-        model: Union[Optional[str], NotGiven] = NOT_GIVEN,
-        instructions: Union[Optional[str], NotGiven] = NOT_GIVEN,
-        tools: Union[
-            Optional[Iterable[Union[ToolDefinition, Dict[str, object]]]], NotGiven
-        ] = NOT_GIVEN,
-        tool_resources: Union[
-            Optional[Union[ToolResources, Dict[str, object]]], NotGiven
-        ] = NOT_GIVEN,
-        temperature: Union[Optional[float], NotGiven] = NOT_GIVEN,
-        top_p: Union[Optional[float], NotGiven] = NOT_GIVEN,
-        max_prompt_tokens: Union[Optional[int], NotGiven] = NOT_GIVEN,
-        max_completion_tokens: Union[Optional[int], NotGiven] = NOT_GIVEN,
-        truncation_strategy: Union[
-            Optional[Union[TruncationObject, Dict[str, object]]], NotGiven
-        ] = NOT_GIVEN,
-        tool_choice: Union[Optional[AgentsToolChoiceOption], NotGiven] = NOT_GIVEN,
-        response_format: Union[
-            Optional[AgentsResponseFormatOption], NotGiven
-        ] = NOT_GIVEN,
-        parallel_tool_calls: Union[bool, NotGiven] = NOT_GIVEN,
-        metadata: Union[Optional[Dict[str, str]], NotGiven] = NOT_GIVEN,
-        extra_headers: Optional[Headers] = None,
-        extra_query: Optional[Query] = None,
-        extra_body: Optional[Body] = None,
-        timeout: Union[Timeout, NotGiven] = NOT_GIVEN,
-    ) -> ThreadRun: ...
-
-    @overload
-    async def create_and_run(
-        self,
-        *,
-        assistant_id: str,
-        stream: Literal[True],
-        thread: Union[
-            AgentThreadCreationOptions, Dict[str, object], NotGiven
-        ] = NOT_GIVEN,
-        model: Union[Optional[str], NotGiven] = NOT_GIVEN,
-        instructions: Union[Optional[str], NotGiven] = NOT_GIVEN,
-        tools: Union[
-            Optional[Iterable[Union[ToolDefinition, Dict[str, object]]]], NotGiven
-        ] = NOT_GIVEN,
-        tool_resources: Union[
-            Optional[Union[ToolResources, Dict[str, object]]], NotGiven
-        ] = NOT_GIVEN,
-        temperature: Union[Optional[float], NotGiven] = NOT_GIVEN,
-        top_p: Union[Optional[float], NotGiven] = NOT_GIVEN,
-        max_prompt_tokens: Union[Optional[int], NotGiven] = NOT_GIVEN,
-        max_completion_tokens: Union[Optional[int], NotGiven] = NOT_GIVEN,
-        truncation_strategy: Union[
-            Optional[Union[TruncationObject, Dict[str, object]]], NotGiven
-        ] = NOT_GIVEN,
-        tool_choice: Union[Optional[AgentsToolChoiceOption], NotGiven] = NOT_GIVEN,
-        response_format: Union[
-            Optional[AgentsResponseFormatOption], NotGiven
-        ] = NOT_GIVEN,
-        parallel_tool_calls: Union[bool, NotGiven] = NOT_GIVEN,
-        metadata: Union[Optional[Dict[str, str]], NotGiven] = NOT_GIVEN,
-        extra_headers: Optional[Headers] = None,
-        extra_query: Optional[Query] = None,
-        extra_body: Optional[Body] = None,
-        timeout: Union[Timeout, NotGiven] = NOT_GIVEN,
-    ) -> AsyncStream[ThreadRun]: ...
-
-    @overload
-    async def create_and_run(
-        self,
-        *,
-        assistant_id: str,
-        stream: bool,
-        thread: Union[
-            AgentThreadCreationOptions, Dict[str, object], NotGiven
-        ] = NOT_GIVEN,
-        model: Union[Optional[str], NotGiven] = NOT_GIVEN,
-        instructions: Union[Optional[str], NotGiven] = NOT_GIVEN,
-        tools: Union[
-            Optional[Iterable[Union[ToolDefinition, Dict[str, object]]]], NotGiven
-        ] = NOT_GIVEN,
-        tool_resources: Union[
-            Optional[Union[ToolResources, Dict[str, object]]], NotGiven
-        ] = NOT_GIVEN,
-        temperature: Union[Optional[float], NotGiven] = NOT_GIVEN,
-        top_p: Union[Optional[float], NotGiven] = NOT_GIVEN,
-        max_prompt_tokens: Union[Optional[int], NotGiven] = NOT_GIVEN,
-        max_completion_tokens: Union[Optional[int], NotGiven] = NOT_GIVEN,
-        truncation_strategy: Union[
-            Optional[Union[TruncationObject, Dict[str, object]]], NotGiven
-        ] = NOT_GIVEN,
-        tool_choice: Union[Optional[AgentsToolChoiceOption], NotGiven] = NOT_GIVEN,
-        response_format: Union[
-            Optional[AgentsResponseFormatOption], NotGiven
-        ] = NOT_GIVEN,
-        parallel_tool_calls: Union[bool, NotGiven] = NOT_GIVEN,
-        metadata: Union[Optional[Dict[str, str]], NotGiven] = NOT_GIVEN,
-        extra_headers: Optional[Headers] = None,
-        extra_query: Optional[Query] = None,
-        extra_body: Optional[Body] = None,
-        timeout: Union[Timeout, NotGiven] = NOT_GIVEN,
-    ) -> Union[ThreadRun, AsyncStream[ThreadRun]]: ...
-
-    async def create_and_run(
-        self,
-        *,
-        assistant_id: str,
-        stream: Union[bool, NotGiven] = NOT_GIVEN,
-        thread: Union[
-            AgentThreadCreationOptions, Dict[str, object], NotGiven
-        ] = NOT_GIVEN,
-        model: Union[Optional[str], NotGiven] = NOT_GIVEN,
-        instructions: Union[Optional[str], NotGiven] = NOT_GIVEN,
-        tools: Union[
-            Optional[Iterable[Union[ToolDefinition, Dict[str, object]]]], NotGiven
-        ] = NOT_GIVEN,
-        tool_resources: Union[
-            Optional[Union[ToolResources, Dict[str, object]]], NotGiven
-        ] = NOT_GIVEN,
-        temperature: Union[Optional[float], NotGiven] = NOT_GIVEN,
-        top_p: Union[Optional[float], NotGiven] = NOT_GIVEN,
-        max_prompt_tokens: Union[Optional[int], NotGiven] = NOT_GIVEN,
-        max_completion_tokens: Union[Optional[int], NotGiven] = NOT_GIVEN,
-        truncation_strategy: Union[
-            Optional[Union[TruncationObject, Dict[str, object]]], NotGiven
-        ] = NOT_GIVEN,
-        tool_choice: Union[Optional[AgentsToolChoiceOption], NotGiven] = NOT_GIVEN,
-        response_format: Union[
-            Optional[AgentsResponseFormatOption], NotGiven
-        ] = NOT_GIVEN,
-        parallel_tool_calls: Union[bool, NotGiven] = NOT_GIVEN,
-        metadata: Union[Optional[Dict[str, str]], NotGiven] = NOT_GIVEN,
-        extra_headers: Optional[Headers] = None,
-        extra_query: Optional[Query] = None,
-        extra_body: Optional[Body] = None,
-        timeout: Union[Timeout, NotGiven] = NOT_GIVEN,
-    ) -> Union[ThreadRun, AsyncStream[ThreadRun]]:
-        """Creates a new agent thread and immediately starts a run using that new thread.
-
-        Args:
-          assistant_id: The ID of the agent for which the thread should be created.
-          thread: The details used to create the new thread. If no thread is provided, an empty one will be created.
-          model: The overridden model name that the agent should use to run the thread.
-          instructions: The overridden system instructions that the agent should use to run the thread.
-          tools: The overridden list of enabled tools that the agent should use to run the thread.
-          tool_resources: The overridden enabled tool resources that the agent should use to run the thread.
-          stream: If `true`, returns a stream of events that happen during the Run as server-sent events, terminating when the Run enters a terminal state with a `data: [DONE]` message.
-          temperature: What sampling temperature to use, between 0 and 2.
-          top_p: An alternative to sampling with temperature, called nucleus sampling.
-          max_prompt_tokens: The maximum number of prompt tokens that may be used over the course of the run.
-          max_completion_tokens: The maximum number of completion tokens that may be used over the course of the run.
-          truncation_strategy: The strategy to use for dropping messages as the context windows moves forward.
-          tool_choice: Controls whether or not and which tool is called by the model.
-          response_format: Specifies the format that the model must output.
-          parallel_tool_calls: If `true` functions will run in parallel during tool use.
-          metadata: A set of up to 16 key/value pairs that can be attached to an object, used for storing additional information about that object in a structured format. Keys may be up to 64 characters in length and values may be up to 512 characters in length.
-        """
-        _spec = RequestSpec(
-            "post",
-            "/threads/runs",
-            body={
-                "assistant_id": assistant_id,
-                "thread": thread,
-                "model": model,
-                "instructions": instructions,
-                "tools": tools,
-                "tool_resources": tool_resources,
-                "stream": stream,
-                "temperature": temperature,
-                "top_p": top_p,
-                "max_prompt_tokens": max_prompt_tokens,
-                "max_completion_tokens": max_completion_tokens,
-                "truncation_strategy": truncation_strategy,
-                "tool_choice": tool_choice,
-                "response_format": response_format,
-                "parallel_tool_calls": parallel_tool_calls,
-                "metadata": metadata,
-            },
-            extra_headers=extra_headers,
-            extra_query=extra_query,
-            extra_body=extra_body,
-            timeout=timeout,
-        )
-        if stream:
-            _events: AsyncStream[ThreadRun] = await self._client.request(
-                ThreadRun, _spec, stream_cls=AsyncStream
-            )
-            return _events
-        _result: ThreadRun = await self._client.request(ThreadRun, _spec)
-        return _result
-
 
 class ThreadsWithRawResponse:
     def __init__(self, resource: Threads) -> None:
@@ -779,8 +369,6 @@ class ThreadsWithRawResponse:
         self.get = to_raw_response_wrapper(resource.get)
         self.update = to_raw_response_wrapper(resource.update)
         self.delete = to_raw_response_wrapper(resource.delete)
-        self.create_and_run = to_raw_response_wrapper(resource.create_and_run)
-        self.runs = RunsWithRawResponse(resource.runs)
 
 
 class AsyncThreadsWithRawResponse:
@@ -790,5 +378,3 @@ class AsyncThreadsWithRawResponse:
         self.get = async_to_raw_response_wrapper(resource.get)
         self.update = async_to_raw_response_wrapper(resource.update)
         self.delete = async_to_raw_response_wrapper(resource.delete)
-        self.create_and_run = async_to_raw_response_wrapper(resource.create_and_run)
-        self.runs = AsyncRunsWithRawResponse(resource.runs)

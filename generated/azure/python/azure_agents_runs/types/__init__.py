@@ -2,8 +2,9 @@
 
 from .._models import rebuild_namespace as _rebuild_namespace
 from .files import *  # noqa: F403
+from .run_steps import *  # noqa: F403
+from .runs import *  # noqa: F403
 from .shared import *  # noqa: F403
 from .threads import *  # noqa: F403
-from .threads_2 import *  # noqa: F403
 
 _rebuild_namespace(__name__, globals())

@@ -2,40 +2,64 @@
 
 from __future__ import annotations
 
-from typing import Optional, TYPE_CHECKING, Union
+from typing import Any, Dict, List, Optional, TYPE_CHECKING, Union
 
+from pydantic import Field
 from typing_extensions import Annotated, Literal, TypeAlias
 
-from .._models import BaseModel, PropertyInfo, UnknownVariant
+from .._models import BaseModel, PropertyInfo, UnixDatetime, UnknownVariant
 
 if TYPE_CHECKING:
-    from .threads import AgentThread, RunStep, ThreadRun
+    from .runs import (
+        AgentsResponseFormatOption,
+        AgentsToolChoiceOption,
+        ToolDefinition,
+        TruncationObject,
+    )
+    from .threads import AgentThreadCreationOptions
 
 __all__ = [
     "AgentStreamEvent",
+    "AzureAISearchQueryType",
+    "DoneEvent",
+    "ErrorEvent",
+    "ListSortOrder",
+    "MessageRole",
     "OpenApiAuthType",
+    "RunAdditionalFieldList",
+    "RunStepErrorCode",
+    "RunStepStatus",
+    "RunStepType",
+    "VectorStoreDataSourceAssetType",
+    "AISearchIndexResource",
     "AgentErrorDetail",
+    "AgentThread",
     "AgentV1Error",
-    "DoneEventFrame",
-    "ErrorEventFrame",
-    "RunCancelledEventFrame",
-    "RunCancellingEventFrame",
-    "RunCompletedEventFrame",
-    "RunCreatedEventFrame",
-    "RunExpiredEventFrame",
-    "RunFailedEventFrame",
-    "RunInProgressEventFrame",
-    "RunIncompleteEventFrame",
-    "RunQueuedEventFrame",
-    "RunRequiresActionEventFrame",
-    "RunStepCancelledEventFrame",
-    "RunStepCompletedEventFrame",
-    "RunStepCreatedEventFrame",
-    "RunStepExpiredEventFrame",
-    "RunStepFailedEventFrame",
-    "RunStepInProgressEventFrame",
-    "ThreadCreatedEventFrame",
-    "StreamEventFrame",
+    "AzureAISearchToolResource",
+    "CodeInterpreterToolResource",
+    "CreateAndRunThreadOptions",
+    "FileSearchToolResource",
+    "RunStep",
+    "RunStepCodeInterpreterImageOutput",
+    "RunStepCodeInterpreterImageReference",
+    "RunStepCodeInterpreterLogOutput",
+    "RunStepCodeInterpreterToolCall",
+    "RunStepCodeInterpreterToolCallDetails",
+    "RunStepCompletionUsage",
+    "RunStepError",
+    "RunStepFunctionToolCall",
+    "RunStepFunctionToolCallDetails",
+    "RunStepMessageCreationDetails",
+    "RunStepMessageCreationReference",
+    "RunStepToolCallDetails",
+    "ThreadMessageOptions",
+    "ToolResources",
+    "VectorStoreConfiguration",
+    "VectorStoreConfigurations",
+    "VectorStoreDataSource",
+    "RunStepCodeInterpreterToolCallOutput",
+    "RunStepDetails",
+    "RunStepToolCall",
 ]
 
 
@@ -66,6 +90,28 @@ AgentStreamEvent: TypeAlias = Union[
 """The names of the server-sent events a streaming run emits. More may be added over time; handle unknown events gracefully."""
 
 
+AzureAISearchQueryType: TypeAlias = Union[
+    Literal[
+        "simple", "semantic", "vector", "vector_simple_hybrid", "vector_semantic_hybrid"
+    ],
+    str,
+]
+"""Available query types for Azure AI Search tool."""
+
+
+DoneEvent: TypeAlias = Union[Literal["done"], str]
+"""Terminal event indicating the successful end of a stream."""
+
+
+ErrorEvent: TypeAlias = Union[Literal["error"], str]
+"""Terminal event indicating a server side error while streaming."""
+ListSortOrder: TypeAlias = Union[Literal["asc", "desc"], str]
+
+
+MessageRole: TypeAlias = Union[Literal["user", "assistant"], str]
+"""The possible values for roles attributed to messages in a thread."""
+
+
 OpenApiAuthType: TypeAlias = Union[
     Literal["anonymous", "connection", "managed_identity"], str
 ]
@@ -73,6 +119,49 @@ OpenApiAuthType: TypeAlias = Union[
 - Anonymous (no authentication required)
 - Connection (requires connection_id to endpoint, as setup in AI Foundry)
 - Managed_Identity (requires audience for identity based auth)"""
+RunAdditionalFieldList: TypeAlias = Union[
+    Literal["step_details.tool_calls[*].file_search.results[*].content"], str
+]
+
+
+RunStepErrorCode: TypeAlias = Union[Literal["server_error", "rate_limit_exceeded"], str]
+"""Possible error code values attributable to a failed run step."""
+
+
+RunStepStatus: TypeAlias = Union[
+    Literal["in_progress", "cancelled", "failed", "completed", "expired"], str
+]
+"""Possible values for the status of a run step."""
+
+
+RunStepType: TypeAlias = Union[Literal["message_creation", "tool_calls"], str]
+"""The possible types of run steps."""
+
+
+VectorStoreDataSourceAssetType: TypeAlias = Union[Literal["uri_asset", "id_asset"], str]
+"""Type of vector storage asset. Asset type may be a uri_asset, in this case it should contain asset URI ID, in the case of id_asset it should contain the data ID."""
+
+
+class AISearchIndexResource(BaseModel):
+    """An AI Search Index resource."""
+
+    index_connection_id: Optional[str] = None
+    """An index connection id in an IndexResource attached to this agent."""
+
+    index_name: Optional[str] = None
+    """The name of an index in an IndexResource attached to this agent."""
+
+    query_type: Optional[AzureAISearchQueryType] = None
+    """Type of query in an AIIndexResource attached to this agent."""
+
+    top_k: Optional[int] = None
+    """Number of documents to retrieve from search and present to the model."""
+
+    filter: Optional[str] = None
+    """Filter string for search resource."""
+
+    index_asset_id: Optional[str] = None
+    """Index asset id for search resource."""
 
 
 class AgentErrorDetail(BaseModel):
@@ -91,6 +180,25 @@ class AgentErrorDetail(BaseModel):
     """Error type identifier (e.g. `invalid_request_error`)."""
 
 
+class AgentThread(BaseModel):
+    """Information about a single thread associated with an agent."""
+
+    id: str
+    """The identifier, which can be referenced in API endpoints."""
+
+    object: Literal["thread"]
+    """The object type, which is always 'thread'."""
+
+    created_at: UnixDatetime
+    """The Unix timestamp, in seconds, representing when this object was created."""
+
+    tool_resources: Optional[ToolResources]
+    """A set of resources that are made available to the agent's tools in this thread."""
+
+    metadata: Optional[Dict[str, str]]
+    """A set of up to 16 key/value pairs that can be attached to an object, used for storing additional information about that object in a structured format. Keys may be up to 64 characters in length and values may be up to 512 characters in length."""
+
+
 class AgentV1Error(BaseModel):
     """Error payload returned by the agents API."""
 
@@ -98,219 +206,335 @@ class AgentV1Error(BaseModel):
     """Represents the error."""
 
 
-class DoneEventFrame(BaseModel):
-    """Sent when the stream is done; its data is `[DONE]`."""
+class AzureAISearchToolResource(BaseModel):
+    """A set of index resources used by the `azure_ai_search` tool."""
 
-    event: Literal["done"]
-    """The name of the event."""
+    index_list: Optional[List[AISearchIndexResource]] = Field(
+        default=None, alias="indexes"
+    )
+    """The indices attached to this agent. There can be a maximum of 1 index resource attached to the agent."""
 
-    data: str
-    """The event's data."""
 
+class CodeInterpreterToolResource(BaseModel):
+    """A set of resources that are used by the `code_interpreter` tool."""
 
-class ErrorEventFrame(BaseModel):
-    """Sent when an error occurs, such as an internal server error or a timeout."""
+    file_ids: Optional[List[str]] = None
+    """A list of file IDs made available to the `code_interpreter` tool. There can be a maximum of 20 files associated with the tool."""
 
-    event: Literal["error"]
-    """The name of the event."""
+    data_sources: Optional[List[VectorStoreDataSource]] = None
+    """The data sources to be used. This option is mutually exclusive with the `fileIds` property."""
 
-    data: str
-    """The event's data."""
 
+class CreateAndRunThreadOptions(BaseModel):
+    """The details used when creating and immediately running a new agent thread."""
 
-class RunCancelledEventFrame(BaseModel):
-    """Sent when a run is cancelled."""
+    agent_id: str = Field(alias="assistant_id")
+    """The ID of the agent for which the thread should be created."""
 
-    event: Literal["thread.run.cancelled"]
-    """The name of the event."""
+    thread: Optional[AgentThreadCreationOptions] = None
+    """The details used to create the new thread. If no thread is provided, an empty one will be created."""
 
-    data: ThreadRun
-    """The event's data."""
+    model: Optional[str] = None
+    """The overridden model name that the agent should use to run the thread."""
 
+    instructions: Optional[str] = None
+    """The overridden system instructions that the agent should use to run the thread."""
 
-class RunCancellingEventFrame(BaseModel):
-    """Sent when a run is cancelling."""
+    tools: Optional[List[ToolDefinition]] = None
+    """The overridden list of enabled tools that the agent should use to run the thread."""
 
-    event: Literal["thread.run.cancelling"]
-    """The name of the event."""
+    tool_resources: Optional[ToolResources] = None
+    """The overridden enabled tool resources that the agent should use to run the thread."""
 
-    data: ThreadRun
-    """The event's data."""
+    stream: Optional[bool] = None
+    """If `true`, returns a stream of events that happen during the Run as server-sent events, terminating when the Run enters a terminal state with a `data: [DONE]` message."""
 
+    temperature: Optional[float] = None
+    """What sampling temperature to use, between 0 and 2."""
 
-class RunCompletedEventFrame(BaseModel):
-    """Sent when a run is completed."""
+    top_p: Optional[float] = None
+    """An alternative to sampling with temperature, called nucleus sampling."""
 
-    event: Literal["thread.run.completed"]
-    """The name of the event."""
+    max_prompt_tokens: Optional[int] = None
+    """The maximum number of prompt tokens that may be used over the course of the run."""
 
-    data: ThreadRun
-    """The event's data."""
+    max_completion_tokens: Optional[int] = None
+    """The maximum number of completion tokens that may be used over the course of the run."""
 
+    truncation_strategy: Optional[TruncationObject] = None
+    """The strategy to use for dropping messages as the context windows moves forward."""
 
-class RunCreatedEventFrame(BaseModel):
-    """Sent when a run is created."""
+    tool_choice: Optional[AgentsToolChoiceOption] = None
+    """Controls whether or not and which tool is called by the model."""
 
-    event: Literal["thread.run.created"]
-    """The name of the event."""
+    response_format: Optional[AgentsResponseFormatOption] = None
+    """Specifies the format that the model must output."""
 
-    data: ThreadRun
-    """The event's data."""
+    parallel_tool_calls: Optional[bool] = None
+    """If `true` functions will run in parallel during tool use."""
 
+    metadata: Optional[Dict[str, str]] = None
+    """A set of up to 16 key/value pairs that can be attached to an object, used for storing additional information about that object in a structured format. Keys may be up to 64 characters in length and values may be up to 512 characters in length."""
 
-class RunExpiredEventFrame(BaseModel):
-    """Sent when a run is expired."""
 
-    event: Literal["thread.run.expired"]
-    """The name of the event."""
+class FileSearchToolResource(BaseModel):
+    """A set of resources that are used by the `file_search` tool."""
 
-    data: ThreadRun
-    """The event's data."""
+    vector_store_ids: Optional[List[str]] = None
+    """The ID of the vector store attached to this agent. There can be a maximum of 1 vector store attached to the agent."""
 
+    vector_stores: Optional[List[VectorStoreConfigurations]] = None
+    """The list of vector store configuration objects from Azure. This list is limited to one element. The only element of this list contains the list of azure asset IDs used by the search tool."""
 
-class RunFailedEventFrame(BaseModel):
-    """Sent when a run is failed."""
 
-    event: Literal["thread.run.failed"]
-    """The name of the event."""
+class RunStep(BaseModel):
+    """Detailed information about a single step of an agent thread run."""
 
-    data: ThreadRun
-    """The event's data."""
+    id: str
+    """The identifier, which can be referenced in API endpoints."""
 
+    object: Literal["thread.run.step"]
+    """The object type, which is always 'thread.run.step'."""
 
-class RunInProgressEventFrame(BaseModel):
-    """Sent when a run moves to `in_progress` status."""
+    type: RunStepType
+    """The type of run step, which can be either message_creation or tool_calls."""
 
-    event: Literal["thread.run.in_progress"]
-    """The name of the event."""
+    agent_id: str = Field(alias="assistant_id")
+    """The ID of the agent associated with the run step."""
 
-    data: ThreadRun
-    """The event's data."""
+    thread_id: str
+    """The ID of the thread that was run."""
 
+    run_id: str
+    """The ID of the run that this run step is a part of."""
 
-class RunIncompleteEventFrame(BaseModel):
-    """Sent when a run is incomplete."""
+    status: RunStepStatus
+    """The status of this run step."""
 
-    event: Literal["thread.run.incomplete"]
-    """The name of the event."""
+    step_details: RunStepDetails
+    """The details for this run step."""
 
-    data: ThreadRun
-    """The event's data."""
+    last_error: Optional[RunStepError]
+    """If applicable, information about the last error encountered by this run step."""
 
+    created_at: UnixDatetime
+    """The Unix timestamp, in seconds, representing when this object was created."""
 
-class RunQueuedEventFrame(BaseModel):
-    """Sent when a run moves to `queued` status."""
+    expired_at: Optional[UnixDatetime]
+    """The Unix timestamp, in seconds, representing when this item expired."""
 
-    event: Literal["thread.run.queued"]
-    """The name of the event."""
+    completed_at: Optional[UnixDatetime]
+    """The Unix timestamp, in seconds, representing when this completed."""
 
-    data: ThreadRun
-    """The event's data."""
+    cancelled_at: Optional[UnixDatetime]
+    """The Unix timestamp, in seconds, representing when this was cancelled."""
 
+    failed_at: Optional[UnixDatetime]
+    """The Unix timestamp, in seconds, representing when this failed."""
 
-class RunRequiresActionEventFrame(BaseModel):
-    """Sent when a run moves to `requires_action` status."""
+    usage: Optional[RunStepCompletionUsage] = None
+    """Usage statistics related to the run step. This value will be `null` while the run step's status is `in_progress`."""
 
-    event: Literal["thread.run.requires_action"]
-    """The name of the event."""
+    metadata: Optional[Dict[str, str]]
+    """A set of up to 16 key/value pairs that can be attached to an object, used for storing additional information about that object in a structured format. Keys may be up to 64 characters in length and values may be up to 512 characters in length."""
 
-    data: ThreadRun
-    """The event's data."""
 
+class RunStepCodeInterpreterImageOutput(BaseModel):
+    """A representation of an image output emitted by a code interpreter tool in response to a tool call by the model."""
 
-class RunStepCancelledEventFrame(BaseModel):
-    """Sent when a run step is cancelled."""
+    type: Literal["image"]
+    """The object type."""
 
-    event: Literal["thread.run.step.cancelled"]
-    """The name of the event."""
+    image: RunStepCodeInterpreterImageReference
+    """Referential information for the image associated with this output."""
 
-    data: RunStep
-    """The event's data."""
 
+class RunStepCodeInterpreterImageReference(BaseModel):
+    """An image reference emitted by a code interpreter tool in response to a tool call by the model."""
 
-class RunStepCompletedEventFrame(BaseModel):
-    """Sent when a run step is completed."""
+    file_id: str
+    """The ID of the file associated with this image."""
 
-    event: Literal["thread.run.step.completed"]
-    """The name of the event."""
 
-    data: RunStep
-    """The event's data."""
+class RunStepCodeInterpreterLogOutput(BaseModel):
+    """A representation of a log output emitted by a code interpreter tool in response to a tool call by the model."""
 
+    type: Literal["logs"]
+    """The object type."""
 
-class RunStepCreatedEventFrame(BaseModel):
-    """Sent when a run step is created."""
+    logs: str
+    """The serialized log output emitted by the code interpreter."""
 
-    event: Literal["thread.run.step.created"]
-    """The name of the event."""
 
-    data: RunStep
-    """The event's data."""
+class RunStepCodeInterpreterToolCall(BaseModel):
+    """A record of a call to a code interpreter tool, issued by the model in evaluation of a defined tool, that represents inputs and outputs consumed and emitted by the code interpreter."""
 
+    type: Literal["code_interpreter"]
+    """The object type."""
 
-class RunStepExpiredEventFrame(BaseModel):
-    """Sent when a run step is expired."""
+    id: str
+    """The ID of the tool call. This ID must be referenced when you submit tool outputs."""
 
-    event: Literal["thread.run.step.expired"]
-    """The name of the event."""
+    code_interpreter: RunStepCodeInterpreterToolCallDetails
+    """The details of the tool call to the code interpreter tool."""
 
-    data: RunStep
-    """The event's data."""
 
+class RunStepCodeInterpreterToolCallDetails(BaseModel):
+    """The detailed information about a code interpreter invocation by the model."""
 
-class RunStepFailedEventFrame(BaseModel):
-    """Sent when a run step is failed."""
+    input: str
+    """The input provided by the model to the code interpreter tool."""
 
-    event: Literal["thread.run.step.failed"]
-    """The name of the event."""
+    outputs: List[RunStepCodeInterpreterToolCallOutput]
+    """The outputs produced by the code interpreter tool back to the model in response to the tool call."""
 
-    data: RunStep
-    """The event's data."""
 
+class RunStepCompletionUsage(BaseModel):
+    """Usage statistics related to the run step."""
 
-class RunStepInProgressEventFrame(BaseModel):
-    """Sent when a run step moves to `in_progress` status."""
+    completion_tokens: int
+    """Number of completion tokens used over the course of the run step."""
 
-    event: Literal["thread.run.step.in_progress"]
-    """The name of the event."""
+    prompt_tokens: int
+    """Number of prompt tokens used over the course of the run step."""
 
-    data: RunStep
-    """The event's data."""
+    total_tokens: int
+    """Total number of tokens used (prompt + completion)."""
 
 
-class ThreadCreatedEventFrame(BaseModel):
-    """Sent when a new thread is created."""
+class RunStepError(BaseModel):
+    """The error information associated with a failed run step."""
 
-    event: Literal["thread.created"]
-    """The name of the event."""
+    code: RunStepErrorCode
+    """The error code for this error."""
 
-    data: AgentThread
-    """The event's data."""
+    message: str
+    """The human-readable text associated with this error."""
 
 
-StreamEventFrame: TypeAlias = Annotated[
+class RunStepFunctionToolCall(BaseModel):
+    """A record of a call to a function tool, issued by the model in evaluation of a defined tool, that represents the inputs and output consumed and emitted by the specified function."""
+
+    type: Literal["function"]
+    """The object type."""
+
+    id: str
+    """The ID of the tool call. This ID must be referenced when you submit tool outputs."""
+
+    function: RunStepFunctionToolCallDetails
+    """The detailed information about the function called by the model."""
+
+
+class RunStepFunctionToolCallDetails(BaseModel):
+    """The detailed information about the function called by the model."""
+
+    name: str
+    """The name of the function."""
+
+    arguments: str
+    """The arguments that the model requires are provided to the named function."""
+
+
+class RunStepMessageCreationDetails(BaseModel):
+    """The detailed information associated with a message creation run step."""
+
+    type: Literal["message_creation"]
+    """The object type."""
+
+    message_creation: RunStepMessageCreationReference
+    """Information about the message creation associated with this run step."""
+
+
+class RunStepMessageCreationReference(BaseModel):
+    """The details of a message created as a part of a run step."""
+
+    message_id: str
+    """The ID of the message created by this run step."""
+
+
+class RunStepToolCallDetails(BaseModel):
+    """The detailed information associated with a run step calling tools."""
+
+    type: Literal["tool_calls"]
+    """The object type."""
+
+    tool_calls: List[RunStepToolCall]
+    """A list of tool call details for this run step."""
+
+
+class ThreadMessageOptions(BaseModel):
+    """A single message within an agent thread, as provided during that thread's creation for its initial state."""
+
+    role: MessageRole
+    """The role of the entity that is creating the message: `user` for a message sent by an actual user, `assistant` for a message generated by the agent."""
+
+    content: Any
+    """The content of the initial message: a plain string, or an array of typed content blocks (text, image_file, image_url, ...)."""
+
+    metadata: Optional[Dict[str, str]] = None
+    """A set of up to 16 key/value pairs that can be attached to an object, used for storing additional information about that object in a structured format. Keys may be up to 64 characters in length and values may be up to 512 characters in length."""
+
+
+class ToolResources(BaseModel):
+    """A set of resources that are used by the agent's tools. The resources are specific to the type of tool. For example, the `code_interpreter` tool requires a list of file IDs, while the `file_search` tool requires a list of vector store IDs."""
+
+    code_interpreter: Optional[CodeInterpreterToolResource] = None
+    """Resources to be used by the `code_interpreter` tool consisting of file IDs."""
+
+    file_search: Optional[FileSearchToolResource] = None
+    """Resources to be used by the `file_search` tool consisting of vector store IDs."""
+
+    azure_ai_search: Optional[AzureAISearchToolResource] = None
+    """Resources to be used by the `azure_ai_search` tool consisting of index IDs and names."""
+
+
+class VectorStoreConfiguration(BaseModel):
+    """Vector storage configuration is the list of data sources, used when multiple files can be used for the enterprise file search."""
+
+    data_sources: List[VectorStoreDataSource]
+    """Data sources"""
+
+
+class VectorStoreConfigurations(BaseModel):
+    """The structure containing the list of vector storage configurations i.e. the list of azure asset IDs."""
+
+    store_name: str = Field(alias="name")
+    """Name"""
+
+    store_configuration: VectorStoreConfiguration = Field(alias="configuration")
+    """Configurations"""
+
+
+class VectorStoreDataSource(BaseModel):
+    """The structure, containing Azure asset URI path and the asset type of the file used as a data source for the enterprise file search."""
+
+    asset_identifier: str = Field(alias="uri")
+    """Asset URI."""
+
+    asset_type: VectorStoreDataSourceAssetType = Field(alias="type")
+    """The asset type"""
+
+
+RunStepCodeInterpreterToolCallOutput: TypeAlias = Annotated[
     Union[
-        DoneEventFrame,
-        ErrorEventFrame,
-        RunCancelledEventFrame,
-        RunCancellingEventFrame,
-        RunCompletedEventFrame,
-        RunCreatedEventFrame,
-        RunExpiredEventFrame,
-        RunFailedEventFrame,
-        RunInProgressEventFrame,
-        RunIncompleteEventFrame,
-        RunQueuedEventFrame,
-        RunRequiresActionEventFrame,
-        RunStepCancelledEventFrame,
-        RunStepCompletedEventFrame,
-        RunStepCreatedEventFrame,
-        RunStepExpiredEventFrame,
-        RunStepFailedEventFrame,
-        RunStepInProgressEventFrame,
-        ThreadCreatedEventFrame,
+        RunStepCodeInterpreterImageOutput,
+        RunStepCodeInterpreterLogOutput,
         UnknownVariant,
     ],
-    PropertyInfo(discriminator="event"),
+    PropertyInfo(discriminator="type"),
 ]
-"""One server-sent event of a streaming run: its name and its data."""
+"""An abstract representation of an emitted output from a code interpreter tool."""
+
+
+RunStepDetails: TypeAlias = Annotated[
+    Union[RunStepMessageCreationDetails, RunStepToolCallDetails, UnknownVariant],
+    PropertyInfo(discriminator="type"),
+]
+"""An abstract representation of the details for a run step."""
+
+
+RunStepToolCall: TypeAlias = Annotated[
+    Union[RunStepCodeInterpreterToolCall, RunStepFunctionToolCall, UnknownVariant],
+    PropertyInfo(discriminator="type"),
+]
+"""An abstract representation of a detailed tool call as recorded within a run step for an existing run."""

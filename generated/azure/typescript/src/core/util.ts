@@ -9,8 +9,18 @@ export function readEnv(name: string): string | undefined {
   return trimmed === '' ? undefined : trimmed;
 }
 
-export function encodePath(value: string | number | boolean): string {
-  return encodeURIComponent(String(value));
+/** A path parameter in OpenAPI's default `simple` style: `1,2,3` for an array,
+ * `key,value,...` for an object. */
+export function encodePath(value: unknown): string {
+  return encodeURIComponent(pathText(value));
+}
+
+function pathText(value: unknown): string {
+  if (Array.isArray(value)) return value.map(pathText).join(',');
+  if (value !== null && typeof value === 'object') {
+    return Object.entries(value).map(([k, v]) => `${k},${pathText(v)}`).join(',');
+  }
+  return String(value);
 }
 
 export function mapValues<T, U>(obj: Record<string, T>, fn: (value: T) => U): Record<string, U> {

@@ -56,7 +56,7 @@ export interface FilesUploadFileRequest {
   /**
    * The name of the file.
    */
-  filename?: string;
+  fileName?: string;
 }
 
 export function deserializeFileInfo(item: any): FileInfo {
@@ -85,7 +85,7 @@ export function deserializeFilesUploadFileRequest(item: any): FilesUploadFileReq
   return {
     file: item['file'],
     purpose: item['purpose'],
-    filename: item['filename'],
+    fileName: item['filename'],
   };
 }
 
@@ -93,6 +93,6 @@ export function serializeFilesUploadFileRequest(item: Partial<FilesUploadFileReq
   return {
     file: item['file'],
     purpose: item['purpose'],
-    filename: item['filename'],
+    filename: item['fileName'],
   };
 }

@@ -8,12 +8,12 @@ export class Files extends Core.APIResource {
   /**
    * Uploads a file for use by other operations.
    */
-  upload(body: FileUploadParams, options?: Core.RequestOptions): Promise<FileInfo> {
+  upload(file: Blob, purpose: FilePurpose, options?: FileUploadOptions): Promise<FileInfo> {
     return this._client.request(
       {
         method: 'post',
         path: '/files',
-        body: serializeFilesUploadFileRequest(body),
+        body: serializeFilesUploadFileRequest({ file: file, purpose: purpose, fileName: options?.['fileName'] }),
         contentType: 'multipart/form-data',
         decode: (v: any) => deserializeFileInfo(v),
       },
@@ -22,19 +22,9 @@ export class Files extends Core.APIResource {
   }
 }
 
-export interface FileUploadParams {
-  /**
-   * The file data, in bytes.
-   */
-  file: Blob;
-
-  /**
-   * The intended purpose of the uploaded file. Use `assistants` for Agents and Message files, `vision` for Agents image file inputs.
-   */
-  purpose: FilePurpose;
-
+export interface FileUploadOptions extends Core.RequestOptions {
   /**
    * The name of the file.
    */
-  filename?: string;
+  fileName?: string;
 }

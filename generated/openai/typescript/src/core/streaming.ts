@@ -13,8 +13,10 @@ export interface StreamEvent<T> {
 /**
  * `auto`: a named event yields `{ event, data }`, an unnamed one its data (the spec's event
  * type is already an `{event, data}` envelope, or unknown). `event`: always `{ event, data }`.
+ * `envelope`: `{ event, data }` is decoded as one value, so the event's name picks how its
+ * data is decoded (a union of events discriminated by `event`).
  */
-export type StreamShape = 'auto' | 'event';
+export type StreamShape = 'auto' | 'event' | 'envelope';
 
 export interface ServerSentEvent {
   event: string | undefined;
@@ -47,6 +49,11 @@ export class Stream<T> implements AsyncIterable<T> {
       const data = parse(sse.data);
       if (sse.event === 'error') {
         throw new APIError(undefined, data, undefined, this.response.headers, this.errorField);
+      }
+      if (this.shape === 'envelope') {
+        const envelope = { event: sse.event ?? 'message', data };
+        yield (this.decode ? this.decode(envelope) : envelope) as T;
+        continue;
       }
       const value = this.decode ? this.decode(data) : data;
       if (this.shape === 'event') {

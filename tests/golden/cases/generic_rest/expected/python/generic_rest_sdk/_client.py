@@ -9,8 +9,8 @@ import httpx
 from typing_extensions import Literal
 
 from ._base_client import (
-    DEFAULT_MAX_RETRIES,
     AsyncAPIClient,
+    DEFAULT_MAX_RETRIES,
     RequestSpec,
     SyncAPIClient,
 )

@@ -7,7 +7,7 @@ from typing import Dict, Mapping, Optional, Union
 
 import httpx
 
-from ._base_client import DEFAULT_MAX_RETRIES, AsyncAPIClient, SyncAPIClient
+from ._base_client import AsyncAPIClient, DEFAULT_MAX_RETRIES, SyncAPIClient
 from ._exceptions import UploadsClientError
 from ._types import NOT_GIVEN, NotGiven, Timeout
 from .resources.files import (

@@ -11,13 +11,18 @@ from .._response import async_to_raw_response_wrapper, to_raw_response_wrapper
 from .._types import Body, Headers, NOT_GIVEN, NotGiven, Query, Timeout
 from ..types import ListSortOrder, RunAdditionalFieldList, RunStep
 
-__all__ = ["Steps", "StepsWithRawResponse", "AsyncSteps", "AsyncStepsWithRawResponse"]
+__all__ = [
+    "RunSteps",
+    "RunStepsWithRawResponse",
+    "AsyncRunSteps",
+    "AsyncRunStepsWithRawResponse",
+]
 
 
-class Steps(SyncAPIResource):
+class RunSteps(SyncAPIResource):
     @property
-    def with_raw_response(self) -> StepsWithRawResponse:
-        return StepsWithRawResponse(self)
+    def with_raw_response(self) -> RunStepsWithRawResponse:
+        return RunStepsWithRawResponse(self)
 
     def list(
         self,
@@ -107,10 +112,10 @@ class Steps(SyncAPIResource):
         return _result
 
 
-class AsyncSteps(AsyncAPIResource):
+class AsyncRunSteps(AsyncAPIResource):
     @property
-    def with_raw_response(self) -> AsyncStepsWithRawResponse:
-        return AsyncStepsWithRawResponse(self)
+    def with_raw_response(self) -> AsyncRunStepsWithRawResponse:
+        return AsyncRunStepsWithRawResponse(self)
 
     def list(
         self,
@@ -197,13 +202,13 @@ class AsyncSteps(AsyncAPIResource):
         return _result
 
 
-class StepsWithRawResponse:
-    def __init__(self, resource: Steps) -> None:
+class RunStepsWithRawResponse:
+    def __init__(self, resource: RunSteps) -> None:
         self.list = to_raw_response_wrapper(resource.list)
         self.get = to_raw_response_wrapper(resource.get)
 
 
-class AsyncStepsWithRawResponse:
-    def __init__(self, resource: AsyncSteps) -> None:
+class AsyncRunStepsWithRawResponse:
+    def __init__(self, resource: AsyncRunSteps) -> None:
         self.list = async_to_raw_response_wrapper(resource.list)
         self.get = async_to_raw_response_wrapper(resource.get)

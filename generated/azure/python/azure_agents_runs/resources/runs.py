@@ -6,7 +6,7 @@ from typing import Dict, Iterable, Optional, overload, Union
 
 from typing_extensions import Literal
 
-from .._base_client import AsyncAPIClient, RequestSpec, SyncAPIClient
+from .._base_client import RequestSpec
 from .._pagination import AsyncPaginator, PageInfo, SyncCursorPage
 from .._resource import AsyncAPIResource, SyncAPIResource
 from .._response import async_to_raw_response_wrapper, to_raw_response_wrapper
@@ -15,6 +15,7 @@ from .._types import Body, Headers, NOT_GIVEN, NotGiven, Query, Timeout
 from ..types import (
     AgentsResponseFormatOption,
     AgentsToolChoiceOption,
+    AgentStreamEventUnion,
     ListSortOrder,
     RunAdditionalFieldList,
     StructuredToolOutput,
@@ -24,21 +25,11 @@ from ..types import (
     ToolResources,
     TruncationObject,
 )
-from .threads_runs_steps import (
-    AsyncSteps,
-    AsyncStepsWithRawResponse,
-    Steps,
-    StepsWithRawResponse,
-)
 
 __all__ = ["Runs", "RunsWithRawResponse", "AsyncRuns", "AsyncRunsWithRawResponse"]
 
 
 class Runs(SyncAPIResource):
-    def __init__(self, client: SyncAPIClient) -> None:
-        super().__init__(client)
-        self.steps = Steps(client)
-
     @property
     def with_raw_response(self) -> RunsWithRawResponse:
         return RunsWithRawResponse(self)
@@ -92,7 +83,7 @@ class Runs(SyncAPIResource):
         self,
         thread_id: str,
         *,
-        assistant_id: str,
+        agent_id: str,
         stream: Union[Literal[False], NotGiven] = NOT_GIVEN,
         include: Union[Iterable[RunAdditionalFieldList], NotGiven] = NOT_GIVEN,
         additional_instructions: Union[Optional[str], NotGiven] = NOT_GIVEN,
@@ -131,7 +122,7 @@ class Runs(SyncAPIResource):
         self,
         thread_id: str,
         *,
-        assistant_id: str,
+        agent_id: str,
         stream: Literal[True],
         include: Union[Iterable[RunAdditionalFieldList], NotGiven] = NOT_GIVEN,
         additional_instructions: Union[Optional[str], NotGiven] = NOT_GIVEN,
@@ -163,14 +154,14 @@ class Runs(SyncAPIResource):
         extra_query: Optional[Query] = None,
         extra_body: Optional[Body] = None,
         timeout: Union[Timeout, NotGiven] = NOT_GIVEN,
-    ) -> Stream[ThreadRun]: ...
+    ) -> Stream[AgentStreamEventUnion]: ...
 
     @overload
     def create(
         self,
         thread_id: str,
         *,
-        assistant_id: str,
+        agent_id: str,
         stream: bool,
         include: Union[Iterable[RunAdditionalFieldList], NotGiven] = NOT_GIVEN,
         additional_instructions: Union[Optional[str], NotGiven] = NOT_GIVEN,
@@ -202,13 +193,13 @@ class Runs(SyncAPIResource):
         extra_query: Optional[Query] = None,
         extra_body: Optional[Body] = None,
         timeout: Union[Timeout, NotGiven] = NOT_GIVEN,
-    ) -> Union[ThreadRun, Stream[ThreadRun]]: ...
+    ) -> Union[ThreadRun, Stream[AgentStreamEventUnion]]: ...
 
     def create(
         self,
         thread_id: str,
         *,
-        assistant_id: str,
+        agent_id: str,
         stream: Union[bool, NotGiven] = NOT_GIVEN,
         include: Union[Iterable[RunAdditionalFieldList], NotGiven] = NOT_GIVEN,
         additional_instructions: Union[Optional[str], NotGiven] = NOT_GIVEN,
@@ -240,13 +231,13 @@ class Runs(SyncAPIResource):
         extra_query: Optional[Query] = None,
         extra_body: Optional[Body] = None,
         timeout: Union[Timeout, NotGiven] = NOT_GIVEN,
-    ) -> Union[ThreadRun, Stream[ThreadRun]]:
+    ) -> Union[ThreadRun, Stream[AgentStreamEventUnion]]:
         """Creates a new run for an agent thread.
 
         Args:
           thread_id: Identifier of the thread.
           include: A list of additional fields to include in the response. Currently the only supported value is `step_details.tool_calls[*].file_search.results[*].content` to fetch the file search result content.
-          assistant_id: The ID of the agent that should run the thread.
+          agent_id: The ID of the agent that should run the thread.
           additional_instructions: Additional instructions to append at the end of the instructions for the run.
           additional_messages: Adds additional messages to the thread before creating the run.
           model: The overridden model name that the agent should use to run the thread.
@@ -270,7 +261,7 @@ class Runs(SyncAPIResource):
             path_params={"threadId": thread_id},
             query={"include[]": include},
             body={
-                "assistant_id": assistant_id,
+                "assistant_id": agent_id,
                 "additional_instructions": additional_instructions,
                 "additional_messages": additional_messages,
                 "model": model,
@@ -294,8 +285,12 @@ class Runs(SyncAPIResource):
             timeout=timeout,
         )
         if stream:
-            _events: Stream[ThreadRun] = self._client.request(
-                ThreadRun, _spec, stream_cls=Stream
+            _events: Stream[AgentStreamEventUnion] = self._client.request(
+                AgentStreamEventUnion,
+                _spec,
+                stream_cls=Stream,
+                envelope=True,
+                ends_with_done=True,
             )
             return _events
         _result: ThreadRun = self._client.request(ThreadRun, _spec)
@@ -412,7 +407,7 @@ class Runs(SyncAPIResource):
         extra_query: Optional[Query] = None,
         extra_body: Optional[Body] = None,
         timeout: Union[Timeout, NotGiven] = NOT_GIVEN,
-    ) -> Stream[ThreadRun]: ...
+    ) -> Stream[AgentStreamEventUnion]: ...
 
     @overload
     def submit_tool_outputs(
@@ -426,7 +421,7 @@ class Runs(SyncAPIResource):
         extra_query: Optional[Query] = None,
         extra_body: Optional[Body] = None,
         timeout: Union[Timeout, NotGiven] = NOT_GIVEN,
-    ) -> Union[ThreadRun, Stream[ThreadRun]]: ...
+    ) -> Union[ThreadRun, Stream[AgentStreamEventUnion]]: ...
 
     def submit_tool_outputs(
         self,
@@ -439,7 +434,7 @@ class Runs(SyncAPIResource):
         extra_query: Optional[Query] = None,
         extra_body: Optional[Body] = None,
         timeout: Union[Timeout, NotGiven] = NOT_GIVEN,
-    ) -> Union[ThreadRun, Stream[ThreadRun]]:
+    ) -> Union[ThreadRun, Stream[AgentStreamEventUnion]]:
         """Submits outputs from tools as requested by tool calls in a run. Runs that need submitted tool outputs will have a status of 'requires_action' with a required_action.type of 'submit_tool_outputs'.
 
         Args:
@@ -459,8 +454,12 @@ class Runs(SyncAPIResource):
             timeout=timeout,
         )
         if stream:
-            _events: Stream[ThreadRun] = self._client.request(
-                ThreadRun, _spec, stream_cls=Stream
+            _events: Stream[AgentStreamEventUnion] = self._client.request(
+                AgentStreamEventUnion,
+                _spec,
+                stream_cls=Stream,
+                envelope=True,
+                ends_with_done=True,
             )
             return _events
         _result: ThreadRun = self._client.request(ThreadRun, _spec)
@@ -468,10 +467,6 @@ class Runs(SyncAPIResource):
 
 
 class AsyncRuns(AsyncAPIResource):
-    def __init__(self, client: AsyncAPIClient) -> None:
-        super().__init__(client)
-        self.steps = AsyncSteps(client)
-
     @property
     def with_raw_response(self) -> AsyncRunsWithRawResponse:
         return AsyncRunsWithRawResponse(self)
@@ -522,7 +517,7 @@ class AsyncRuns(AsyncAPIResource):
         self,
         thread_id: str,
         *,
-        assistant_id: str,
+        agent_id: str,
         stream: Union[Literal[False], NotGiven] = NOT_GIVEN,
         include: Union[Iterable[RunAdditionalFieldList], NotGiven] = NOT_GIVEN,
         additional_instructions: Union[Optional[str], NotGiven] = NOT_GIVEN,
@@ -561,7 +556,7 @@ class AsyncRuns(AsyncAPIResource):
         self,
         thread_id: str,
         *,
-        assistant_id: str,
+        agent_id: str,
         stream: Literal[True],
         include: Union[Iterable[RunAdditionalFieldList], NotGiven] = NOT_GIVEN,
         additional_instructions: Union[Optional[str], NotGiven] = NOT_GIVEN,
@@ -593,14 +588,14 @@ class AsyncRuns(AsyncAPIResource):
         extra_query: Optional[Query] = None,
         extra_body: Optional[Body] = None,
         timeout: Union[Timeout, NotGiven] = NOT_GIVEN,
-    ) -> AsyncStream[ThreadRun]: ...
+    ) -> AsyncStream[AgentStreamEventUnion]: ...
 
     @overload
     async def create(
         self,
         thread_id: str,
         *,
-        assistant_id: str,
+        agent_id: str,
         stream: bool,
         include: Union[Iterable[RunAdditionalFieldList], NotGiven] = NOT_GIVEN,
         additional_instructions: Union[Optional[str], NotGiven] = NOT_GIVEN,
@@ -632,13 +627,13 @@ class AsyncRuns(AsyncAPIResource):
         extra_query: Optional[Query] = None,
         extra_body: Optional[Body] = None,
         timeout: Union[Timeout, NotGiven] = NOT_GIVEN,
-    ) -> Union[ThreadRun, AsyncStream[ThreadRun]]: ...
+    ) -> Union[ThreadRun, AsyncStream[AgentStreamEventUnion]]: ...
 
     async def create(
         self,
         thread_id: str,
         *,
-        assistant_id: str,
+        agent_id: str,
         stream: Union[bool, NotGiven] = NOT_GIVEN,
         include: Union[Iterable[RunAdditionalFieldList], NotGiven] = NOT_GIVEN,
         additional_instructions: Union[Optional[str], NotGiven] = NOT_GIVEN,
@@ -670,13 +665,13 @@ class AsyncRuns(AsyncAPIResource):
         extra_query: Optional[Query] = None,
         extra_body: Optional[Body] = None,
         timeout: Union[Timeout, NotGiven] = NOT_GIVEN,
-    ) -> Union[ThreadRun, AsyncStream[ThreadRun]]:
+    ) -> Union[ThreadRun, AsyncStream[AgentStreamEventUnion]]:
         """Creates a new run for an agent thread.
 
         Args:
           thread_id: Identifier of the thread.
           include: A list of additional fields to include in the response. Currently the only supported value is `step_details.tool_calls[*].file_search.results[*].content` to fetch the file search result content.
-          assistant_id: The ID of the agent that should run the thread.
+          agent_id: The ID of the agent that should run the thread.
           additional_instructions: Additional instructions to append at the end of the instructions for the run.
           additional_messages: Adds additional messages to the thread before creating the run.
           model: The overridden model name that the agent should use to run the thread.
@@ -700,7 +695,7 @@ class AsyncRuns(AsyncAPIResource):
             path_params={"threadId": thread_id},
             query={"include[]": include},
             body={
-                "assistant_id": assistant_id,
+                "assistant_id": agent_id,
                 "additional_instructions": additional_instructions,
                 "additional_messages": additional_messages,
                 "model": model,
@@ -724,8 +719,12 @@ class AsyncRuns(AsyncAPIResource):
             timeout=timeout,
         )
         if stream:
-            _events: AsyncStream[ThreadRun] = await self._client.request(
-                ThreadRun, _spec, stream_cls=AsyncStream
+            _events: AsyncStream[AgentStreamEventUnion] = await self._client.request(
+                AgentStreamEventUnion,
+                _spec,
+                stream_cls=AsyncStream,
+                envelope=True,
+                ends_with_done=True,
             )
             return _events
         _result: ThreadRun = await self._client.request(ThreadRun, _spec)
@@ -842,7 +841,7 @@ class AsyncRuns(AsyncAPIResource):
         extra_query: Optional[Query] = None,
         extra_body: Optional[Body] = None,
         timeout: Union[Timeout, NotGiven] = NOT_GIVEN,
-    ) -> AsyncStream[ThreadRun]: ...
+    ) -> AsyncStream[AgentStreamEventUnion]: ...
 
     @overload
     async def submit_tool_outputs(
@@ -856,7 +855,7 @@ class AsyncRuns(AsyncAPIResource):
         extra_query: Optional[Query] = None,
         extra_body: Optional[Body] = None,
         timeout: Union[Timeout, NotGiven] = NOT_GIVEN,
-    ) -> Union[ThreadRun, AsyncStream[ThreadRun]]: ...
+    ) -> Union[ThreadRun, AsyncStream[AgentStreamEventUnion]]: ...
 
     async def submit_tool_outputs(
         self,
@@ -869,7 +868,7 @@ class AsyncRuns(AsyncAPIResource):
         extra_query: Optional[Query] = None,
         extra_body: Optional[Body] = None,
         timeout: Union[Timeout, NotGiven] = NOT_GIVEN,
-    ) -> Union[ThreadRun, AsyncStream[ThreadRun]]:
+    ) -> Union[ThreadRun, AsyncStream[AgentStreamEventUnion]]:
         """Submits outputs from tools as requested by tool calls in a run. Runs that need submitted tool outputs will have a status of 'requires_action' with a required_action.type of 'submit_tool_outputs'.
 
         Args:
@@ -889,8 +888,12 @@ class AsyncRuns(AsyncAPIResource):
             timeout=timeout,
         )
         if stream:
-            _events: AsyncStream[ThreadRun] = await self._client.request(
-                ThreadRun, _spec, stream_cls=AsyncStream
+            _events: AsyncStream[AgentStreamEventUnion] = await self._client.request(
+                AgentStreamEventUnion,
+                _spec,
+                stream_cls=AsyncStream,
+                envelope=True,
+                ends_with_done=True,
             )
             return _events
         _result: ThreadRun = await self._client.request(ThreadRun, _spec)
@@ -905,7 +908,6 @@ class RunsWithRawResponse:
         self.update = to_raw_response_wrapper(resource.update)
         self.cancel = to_raw_response_wrapper(resource.cancel)
         self.submit_tool_outputs = to_raw_response_wrapper(resource.submit_tool_outputs)
-        self.steps = StepsWithRawResponse(resource.steps)
 
 
 class AsyncRunsWithRawResponse:
@@ -918,4 +920,3 @@ class AsyncRunsWithRawResponse:
         self.submit_tool_outputs = async_to_raw_response_wrapper(
             resource.submit_tool_outputs
         )
-        self.steps = AsyncStepsWithRawResponse(resource.steps)
