@@ -3,9 +3,11 @@
     [tool.sdkforge]
     formatter = "black"            # black | ruff | none
     cache-dir = ".sdkforge-cache"
+    group-by = "path"              # optional: auto | path | tags | operation-id
     [[tool.sdkforge.sdk]]
     spec = "specs/openai/runs.yaml"
     flavor = "openai"              # optional: detected from the spec when absent
+    group-by = "tags"              # optional: overrides the project-wide group-by
     target = "python"
     output = "generated/openai/python"
     package-name = "openai_runs"
@@ -21,13 +23,17 @@ import re
 import tomllib
 from dataclasses import dataclass
 from pathlib import Path
-from typing import Any, cast
+from typing import TYPE_CHECKING, Any, cast
 
 from generator.diagnostics import SpecError
 from generator.plan import Formatter
 
+if TYPE_CHECKING:
+    from generator.flavors.flavor import GroupBy
+
 FORMATTERS: tuple[Formatter, ...] = ("black", "ruff", "none")
-FLAVOR_NAMES = ("openai", "azure")
+FLAVOR_NAMES = ("openai", "azure", "generic")
+GROUP_BY_NAMES: tuple[GroupBy, ...] = ("auto", "path", "tags", "operation-id")
 BUILTIN_TARGETS = ("python", "typescript")
 DEFAULT_CACHE_DIR = ".sdkforge-cache"
 CONFIG_FILE = "pyproject.toml"
@@ -41,8 +47,9 @@ _SDK_KEYS = {
     "package-name",
     "client-name",
     "formatter",
+    "group-by",
 }
-_TOP_KEYS = {"formatter", "cache-dir", "sdk"}
+_TOP_KEYS = {"formatter", "cache-dir", "sdk", "group-by"}
 
 
 @dataclass(frozen=True)
@@ -61,6 +68,8 @@ class SdkConfig:
     """None → detected from the spec."""
     formatter: Formatter | None = None
     """Overrides the project-wide formatter for this SDK."""
+    group_by: GroupBy | None = None
+    """How operations are grouped; None → the project's, else the flavor's."""
 
 
 @dataclass(frozen=True)
@@ -71,6 +80,8 @@ class ProjectConfig:
     cache_dir: str = DEFAULT_CACHE_DIR
     sdks: tuple[SdkConfig, ...] = ()
     file: Path | None = None
+    group_by: GroupBy | None = None
+    """Project-wide `group-by`; an SDK's own wins."""
     """The `pyproject.toml` read, or None when there was none."""
 
     def path(self, relative: str) -> Path:
@@ -132,6 +143,9 @@ def parse_config(table: Any, *, root: Path, file: Path | None = None) -> Project
     formatter = _formatter(
         table.get("formatter", "black"), lambda m: fail(m, "/tool/sdkforge/formatter")
     )
+    group_by = _group_by(
+        table.get("group-by"), lambda m: fail(m, "/tool/sdkforge/group-by")
+    )
     cache_dir = table.get("cache-dir", DEFAULT_CACHE_DIR)
     if not isinstance(cache_dir, str) or not cache_dir:
         raise fail("cache-dir must be a non-empty string", "/tool/sdkforge/cache-dir")
@@ -157,7 +171,12 @@ def parse_config(table: Any, *, root: Path, file: Path | None = None) -> Project
                 "/tool/sdkforge/sdk",
             )
     return ProjectConfig(
-        root=root, formatter=formatter, cache_dir=cache_dir, sdks=sdks, file=file
+        root=root,
+        formatter=formatter,
+        cache_dir=cache_dir,
+        sdks=sdks,
+        file=file,
+        group_by=group_by,
     )
 
 
@@ -165,6 +184,16 @@ def _formatter(value: Any, fail: Any) -> Formatter:
     if value not in FORMATTERS:
         raise fail(f"formatter must be one of {', '.join(FORMATTERS)}, not {value!r}")
     return cast(Formatter, value)
+
+
+def _group_by(value: Any, fail: Any) -> GroupBy | None:
+    if value is None:
+        return None
+    if value not in GROUP_BY_NAMES:
+        raise fail(
+            f"group-by must be one of {', '.join(GROUP_BY_NAMES)}, not {value!r}"
+        )
+    return cast("GroupBy", value)
 
 
 def _sdk(entry: Any, fail: Any) -> SdkConfig:
@@ -205,4 +234,5 @@ def _sdk(entry: Any, fail: Any) -> SdkConfig:
             if formatter is not None
             else None
         ),
+        group_by=_group_by(entry.get("group-by"), lambda m: fail(m, "group-by")),
     )

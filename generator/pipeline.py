@@ -35,7 +35,7 @@ from generator.write import (
 )
 
 if TYPE_CHECKING:
-    from generator.flavors.flavor import Flavor
+    from generator.flavors.flavor import Flavor, GroupBy
     from generator.ir.model import Api
 
 BUILTIN_TARGETS = ("python", "typescript")
@@ -73,6 +73,8 @@ class Job:
     client_name: str | None = None
     flavor: str | None = None
     formatter: Formatter = "black"
+    group_by: GroupBy | None = None
+    """None → the flavor's own grouping."""
     strict: bool = False
     """The spec's warts (`generator.load.warts`) are errors, not warnings."""
 
@@ -169,8 +171,14 @@ def run(
 
     report.stage("flavor")
     with clock.stage("flavor"):
-        flavor = choose_flavor(job.flavor, api)
         from generator.flavors import apply
+        from generator.flavors.per_sdk import client_class, for_sdk
+
+        flavor = for_sdk(
+            choose_flavor(job.flavor, api),
+            package_name=job.package_name,
+            group_by=job.group_by,
+        )
 
         api = apply(api, flavor, job.target)
         seen = set(warnings)
@@ -180,7 +188,7 @@ def run(
     with clock.stage("plan"):
         options = TargetOptions(
             package_name=job.package_name,
-            client_name=job.client_name or flavor.client_name,
+            client_name=job.client_name or client_class(flavor, api, job.package_name),
         )
         plan = target_plan(job.target)(api, flavor, options)
         warnings.extend(plan.warnings)
@@ -257,6 +265,7 @@ def fingerprint(job: Job, inputs: Sequence[str]) -> str:
         job.package_name,
         job.client_name or "",
         job.flavor or "",
+        job.group_by or "",
         "strict" if job.strict else "",
     ]
     for path in inputs:
@@ -394,9 +403,10 @@ def plan_only(
     identifiers it gives out and its warnings (`inspect` lists them, `diff` compares
     them). The client takes the flavor's name unless one is given."""
     from generator.flavors import apply
+    from generator.flavors.per_sdk import client_class, for_sdk
 
-    chosen = choose_flavor(flavor, api)
-    options = TargetOptions("sdk", client_name or chosen.client_name)
+    chosen = for_sdk(choose_flavor(flavor, api), package_name="sdk", group_by=None)
+    options = TargetOptions("sdk", client_name or client_class(chosen, api, "sdk"))
     return target_plan(target)(apply(api, chosen), chosen, options)
 
 

@@ -17,6 +17,7 @@ from generator.lock import LOCK_TIMEOUT
 if TYPE_CHECKING:
     from generator.config import ProjectConfig
     from generator.diagnostics import Diagnostic
+    from generator.flavors.flavor import GroupBy
     from generator.pipeline import Job, Outcome
     from generator.plan import Formatter
 
@@ -27,8 +28,14 @@ EXIT_STALE = 1
 @click.argument("spec", required=False, type=click.Path(dir_okay=False, path_type=str))
 @click.option(
     "--flavor",
-    type=click.Choice(["openai", "azure"]),
+    type=click.Choice(["openai", "azure", "generic"]),
     help="SDK conventions (default: detected from the spec).",
+)
+@click.option(
+    "--group-by",
+    type=click.Choice(["auto", "path", "tags", "operation-id"]),
+    help="How operations are grouped into resources (default: the config's, else the "
+    "flavor's; generic: auto).",
 )
 @click.option(
     "--target",
@@ -86,6 +93,7 @@ EXIT_STALE = 1
 def generate(
     spec: str | None,
     flavor: str | None,
+    group_by: str | None,
     target: str | None,
     output: str | None,
     package_name: str | None,
@@ -107,6 +115,7 @@ def generate(
 
     config = run_or_exit(lambda: load_config(config_file))
     chosen = cast("Formatter | None", formatter)
+    grouping = cast("GroupBy | None", group_by)
     if spec is None:
         extra = {
             "--flavor": flavor,
@@ -120,7 +129,7 @@ def generate(
             raise click.UsageError(
                 f"{given[0]} needs a SPEC argument (without SPEC, the config decides)"
             )
-        jobs = _configured_jobs(config, chosen, strict)
+        jobs = _configured_jobs(config, chosen, grouping, strict)
         if not jobs:
             where = config.file or Path("pyproject.toml")
             raise click.UsageError(
@@ -140,6 +149,7 @@ def generate(
                 package_name,
                 client_name,
                 chosen or config.formatter,
+                grouping or config.group_by,
                 strict,
             )
         ]
@@ -164,7 +174,10 @@ def generate(
 
 
 def _configured_jobs(
-    config: ProjectConfig, formatter: Formatter | None, strict: bool
+    config: ProjectConfig,
+    formatter: Formatter | None,
+    group_by: GroupBy | None,
+    strict: bool,
 ) -> list[Job]:
     from generator.pipeline import Job
 
@@ -178,6 +191,7 @@ def _configured_jobs(
             client_name=sdk.client_name,
             flavor=sdk.flavor,
             formatter=formatter or sdk.formatter or config.formatter,
+            group_by=group_by or sdk.group_by or config.group_by,
             strict=strict,
         )
         for sdk in config.sdks
@@ -192,6 +206,7 @@ def _command_line_job(
     package_name: str,
     client_name: str | None,
     formatter: Formatter,
+    group_by: GroupBy | None,
     strict: bool,
 ) -> Job:
     from generator.pipeline import Job
@@ -205,6 +220,7 @@ def _command_line_job(
         client_name=client_name,
         flavor=flavor,
         formatter=formatter,
+        group_by=group_by,
         strict=strict,
     )
 

@@ -1,6 +1,7 @@
 """Rewrite the IR to a flavor's conventions.
 
 The rewrites, each driven by a Flavor field:
+- `group_by`: operations are placed again, by path, tags or operationId (grouping.py);
 - `operation_grouping`: operations move into their operationId's groups
   (`operation_groups`), with `method_placements` for the target applied;
 - `client_names`: the target's own names for some wire names (`client_names`);
@@ -20,6 +21,7 @@ from dataclasses import replace
 
 from generator.flavors.client_names import rename
 from generator.flavors.flavor import Flavor
+from generator.flavors.grouping import group_operations
 from generator.flavors.operation_groups import regroup
 from generator.flavors.stream_events import typed_streams
 from generator.ir.model import (
@@ -38,6 +40,8 @@ BETA = "beta"
 def apply(api: Api, flavor: Flavor, target: str | None = None) -> Api:
     """`target` (`python`, `typescript`) selects the per-target data of the flavor;
     without it the IR is the flavor's for any target."""
+    if flavor.group_by is not None:
+        api = group_operations(api, flavor.group_by)
     if flavor.operation_grouping == "operation_id":
         api = regroup(api, flavor.method_placements, target)
     api = rename(api, flavor.client_names, target)

@@ -9,6 +9,8 @@ from dataclasses import dataclass
 from typing import Literal
 
 MemberCase = Literal["wire", "camel", "snake"]
+GroupBy = Literal["auto", "path", "tags", "operation-id"]
+GROUP_BY: tuple[GroupBy, ...] = ("auto", "path", "tags", "operation-id")
 OperationGrouping = Literal["path", "operation_id"]
 TsCallConvention = Literal["body", "fields"]
 
@@ -53,6 +55,9 @@ class AuthStyle:
     bearer_env: str | None
     api_key_header: str | None
     token_provider: bool
+    from_spec: bool = False
+    """Credentials follow the spec's `securitySchemes` and per-operation `security`
+    (see `generator.flavors.security`); the three fields above are then unused."""
 
 
 @dataclass(frozen=True)
@@ -92,6 +97,19 @@ class Flavor:
     """Suffix of a union model the spec declares with a discriminator (Azure's polymorphic
     bases: `RunStepDetails` → `RunStepDetailsUnion`)."""
 
+    group_by: GroupBy | None = None
+    """How operations are placed into resources and named: None keeps the builder's
+    placement; otherwise the rules of `generator.flavors.grouping` (the URL tree with
+    REST method names, the first tag, or the operationId's own `group/name`).
+    Configuration may set it per SDK (`group-by`)."""
+    client_name_from_title: bool = False
+    """No fixed client class: the spec's title as an identifier, else the package name."""
+    env_prefix: str | None = None
+    """Prefix of the environment variables (`<PREFIX>_BASE_URL`, one per credential).
+    Set per SDK from the package name when `env_prefix_from_package` is true."""
+    env_prefix_from_package: bool = False
+    server_variable_arguments: bool = False
+    """Each server variable is a client argument with its default (and enum)."""
     operation_grouping: OperationGrouping = "path"
     """Resources follow the path (`threads.runs`), or the operationId's group prefix
     (`Runs_CreateRun` → `runs.create`, an operationId without one → on the client)."""
@@ -203,4 +221,26 @@ AZURE = Flavor(
     stream_done_enum="DoneEvent",
 )
 
-FLAVORS: dict[str, Flavor] = {f.name: f for f in (OPENAI, AZURE)}
+GENERIC = Flavor(
+    name="generic",
+    client_name="Client",
+    unixtime_as_datetime=False,
+    ts_member_case="wire",
+    use_client_names=False,
+    auth=AuthStyle(
+        bearer_env=None, api_key_header=None, token_provider=False, from_spec=True
+    ),
+    base_url_from="servers",
+    api_version_param=None,
+    operation_renames=(),
+    beta_group_extension=None,
+    error_envelope_field="error",
+    group_by="auto",
+    client_name_from_title=True,
+    env_prefix_from_package=True,
+    server_variable_arguments=True,
+)
+"""Any API that is neither OpenAI's nor Azure's: names from the URL tree and the HTTP
+method, credentials as the spec's `securitySchemes` declare them."""
+
+FLAVORS: dict[str, Flavor] = {f.name: f for f in (OPENAI, AZURE, GENERIC)}

@@ -80,6 +80,7 @@ CASES = (
     Case("azure_host_api_version", "azure", "WidgetsClient"),
     Case("hostile_text", "openai", "HostileClient"),
     Case("name_collisions", "openai", "Widgets"),
+    Case("generic_rest", "generic", "ShopOrders"),
 )
 
 

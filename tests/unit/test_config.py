@@ -75,6 +75,25 @@ def test_no_config_means_defaults_and_no_sdks(tmp_path: Path) -> None:
     )
 
 
+def test_group_by_project_wide_and_per_sdk(tmp_path: Path) -> None:
+    sdk = {"spec": "a", "target": "python", "package-name": "p"}
+    config = parse_config(
+        {
+            "group-by": "tags",
+            "sdk": [
+                {**sdk, "output": "one", "flavor": "generic"},
+                {**sdk, "output": "two", "group-by": "operation-id"},
+            ],
+        },
+        root=tmp_path,
+    )
+    assert config.group_by == "tags"
+    assert [(s.flavor, s.group_by) for s in config.sdks] == [
+        ("generic", None),
+        (None, "operation-id"),
+    ]
+
+
 @pytest.mark.parametrize(
     ("table", "pointer", "words"),
     [
@@ -115,6 +134,22 @@ def test_no_config_means_defaults_and_no_sdks(tmp_path: Path) -> None:
             "target must be",
         ),
         ({"sdk": "nope"}, "/tool/sdkforge/sdk", "array of tables"),
+        ({"group-by": "tag"}, "/tool/sdkforge/group-by", "group-by must be one of"),
+        (
+            {
+                "sdk": [
+                    {
+                        "spec": "a",
+                        "target": "python",
+                        "output": "o",
+                        "package-name": "p",
+                        "group-by": "url",
+                    }
+                ]
+            },
+            "/tool/sdkforge/sdk/0/group-by",
+            "group-by must be one of",
+        ),
         (
             {
                 "sdk": [

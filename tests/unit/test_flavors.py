@@ -6,7 +6,7 @@ from pathlib import Path
 
 import pytest
 
-from generator.flavors import AZURE, OPENAI, apply, detect
+from generator.flavors import AZURE, GENERIC, OPENAI, apply, detect
 from generator.ir.model import (
     Api,
     Example,
@@ -15,6 +15,7 @@ from generator.ir.model import (
     Parameter,
     Primitive,
     Resource,
+    Server,
 )
 
 SPECS = Path(__file__).resolve().parents[2] / ".." / "shared" / "specs"
@@ -56,10 +57,18 @@ def _api(resources: tuple[Resource, ...], **kwargs: object) -> Api:
 
 
 def test_detect_azure_from_x_ms_extensions() -> None:
-    assert detect(_api(())) is OPENAI
     assert detect(_api((), extensions=(("x-ms-parameterized-host", {}),))) is AZURE
     op = Operation("o", "get", "get", "/x", (), extensions=(("x-ms-pageable", {}),))
     assert detect(_api((Resource("x", (op,)),))) is AZURE
+
+
+def test_detect_openai_by_its_own_marks_else_generic() -> None:
+    assert detect(_api(())) is GENERIC
+    assert detect(_api((Resource("files", (_op("list", "/files"),)),))) is OPENAI
+    assert detect(_api((), extensions=(("x-oaiMeta", {}),))) is OPENAI
+    assert detect(_api((), servers=(Server("https://api.openai.com/v1"),))) is OPENAI
+    for elsewhere in ("https://api.stripe.com/", "https://openai.com.example.org/"):
+        assert detect(_api((), servers=(Server(elsewhere),))) is GENERIC
 
 
 def test_openai_renames_operations() -> None:

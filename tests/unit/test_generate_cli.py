@@ -159,7 +159,19 @@ def test_flavor_is_detected_when_not_given(project: Path) -> None:
         "solo",
     )
     assert code == 0, err
-    assert "(openai, client OpenAI)" in (project / "single" / "README.txt").read_text()
+    # No mark of OpenAI or Azure: the generic flavor, its client named from the title.
+    assert "(generic, client Fake)" in (project / "single" / "README.txt").read_text()
+
+
+def test_generic_flavor_and_group_by_flags(project: Path) -> None:
+    args = ("generate", "spec.json", "--target", "fake", "--output", "single")
+    code, _, err = _invoke(
+        *args, "--package-name", "solo", "--flavor", "generic", "--group-by", "tags"
+    )
+    assert code == 0, err
+    assert "(generic, client Fake)" in (project / "single" / "README.txt").read_text()
+    code, _, err = _invoke(*args, "--package-name", "solo", "--group-by", "url")
+    assert code == 2 and "'url' is not one of" in err
 
 
 def test_verbose_prints_stage_times(project: Path) -> None:

@@ -131,12 +131,8 @@ METHOD_LOCALS = frozenset({"self", "_spec", "_result", "_events", "_page", "_inf
 RESOURCE_MEMBERS = frozenset({"with_raw_response"})
 """Attributes every resource class has besides its methods and sub-resources."""
 
-CLIENT_OPTIONS = frozenset(
+CLIENT_BASE_OPTIONS = frozenset(
     {
-        "endpoint",
-        "credential",
-        "api_key",
-        "api_version",
         "base_url",
         "timeout",
         "max_retries",
@@ -145,6 +141,14 @@ CLIENT_OPTIONS = frozenset(
         "http_client",
     }
 )
+"""The options every client takes; a client whose credentials follow the spec's
+securitySchemes takes its credentials beside them."""
+CLIENT_OPTIONS = CLIENT_BASE_OPTIONS | {
+    "endpoint",
+    "credential",
+    "api_key",
+    "api_version",
+}
 """The client's constructor options: fixed by the target, never named by the spec."""
 
 CLIENT_ATTRIBUTES = CLIENT_OPTIONS | {
@@ -175,8 +179,39 @@ def base_error(client: str) -> str:
     return f"{client}Error"
 
 
-def client_class(option: str) -> str:
-    return pascal(option) or "Client"
+ERROR_CLASSES = frozenset(
+    {
+        "APIError",
+        "APIConnectionError",
+        "APITimeoutError",
+        "APIStatusError",
+        "APIResponseValidationError",
+        "BadRequestError",
+        "AuthenticationError",
+        "PermissionDeniedError",
+        "NotFoundError",
+        "ConflictError",
+        "UnprocessableEntityError",
+        "RateLimitError",
+        "InternalServerError",
+        "ErrorDetail",
+    }
+)
+"""The runtime's error classes, which the package exports beside the client's own."""
+
+
+def _client_family(client: str) -> tuple[str, ...]:
+    return (*client_classes(client)[1:], base_error(client))
+
+
+def client_class(option: str, log: RenameLog) -> str:
+    """The client class for the `--client-name` option (or its default, the spec's
+    title in some flavors): it and its family (`AsyncX`, `XError`) must not be a name
+    the runtime defines (a title `API` would make `APIError`)."""
+    scope = Scope(
+        "the package's exports", log, KEYWORDS | PACKAGE_NAMES | ERROR_CLASSES
+    )
+    return scope.claim(pascal(option) or "Client", "the client class", _client_family)
 
 
 def class_scope(log: RenameLog, client: str) -> Scope:

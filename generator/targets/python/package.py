@@ -13,12 +13,16 @@ from generator.encoders.python import py_comment, py_doc_lines, py_str
 from generator.flavors.flavor import Flavor
 from generator.ir.model import Api
 from generator.ir.refs import model_refs, operation_refs
+from generator.locations import templates_dir
 from generator.naming.allocator import RenameLog
 from generator.naming.casing import pascal, snake
 from generator.plan import FilePlan, Language, PlannedFile, TargetOptions
-from generator.locations import templates_dir
 from generator.render import render
-from generator.targets.python import names
+from generator.sdkdocs.auth import auth_notes
+from generator.sdkdocs.quickstart import example_call
+from generator.targets.python import docs, names
+from generator.targets.python.credentials import ClientSecurity, client_security
+from generator.targets.python.docs import find_method
 from generator.targets.python.graph import flatten_union_cycles, recursive_aliases
 from generator.targets.python.imports import all_list, from_import, header_imports
 from generator.targets.python.layout import by_black, docstring_lines, fits
@@ -107,7 +111,7 @@ class PythonPlan:
         self.header_text = header_text(api.source_file or api.title)
         self.header = "# " + py_comment(self.header_text)
         self.log = RenameLog()
-        self.client = names.client_class(options.client_name)
+        self.client = names.client_class(options.client_name, self.log)
         self.base_error = names.base_error(self.client)
         classes = names.class_scope(self.log, self.client)
         self.models = flatten_union_cycles({m.name: m for m in api.models})
@@ -166,6 +170,11 @@ class PythonPlan:
         self.client_methods = tuple(
             self.client_writer.plan_method(op, name, self.log)
             for op, name in zip(api.operations, members[top:])
+        )
+        self.security: ClientSecurity | None = (
+            client_security(api, flavor, self.log, self.base_error)
+            if flavor.auth.from_spec
+            else None
         )
         self.flavor_key = (flavor, options, self.header)
 
@@ -265,61 +274,122 @@ class PythonPlan:
                 package=pkg,
             )
         )
+        if self.security is not None and self.security.credentials_lines:
+            files.append(
+                self._template(
+                    f"{pkg}/_security.py",
+                    "runtime/_security.py.jinja",
+                    "python",
+                    header=RUNTIME_HEADER,
+                )
+            )
         files.append(self._readme())
+        files.append(self._api_md())
         return files
 
     def _readme(self) -> PlannedFile:
-        client = self.client
-        auth = self.flavor.auth
-        setup = [f"from {self.package} import {client}", ""]
-        if self._endpoint() is not None:
-            if auth.token_provider:
-                setup += [
-                    "# credential: an azure.identity credential (get_token(*scopes)), or any",
-                    "# callable returning a token: a str, a (token, expires_on) pair, or an",
-                    "# object with .token and .expires_on (Unix seconds).",
-                    (
-                        f'client = {client}(endpoint="https://<resource>.services.ai.azure.com'
-                        '/api/projects/<project>", credential=credential)'
-                    ),
-                ]
-        else:
-            setup.append(
-                f"client = {client}()  # api_key from the {auth.bearer_env} environment variable"
-            )
-        paths = [".".join(n.path) for top in self.nodes for n in top.walk()]
+        example = example_call(self.api)
+        found = find_method(self.nodes, example) if example else None
         context: dict[str, object] = {
             "header_text": self.header_text,
             "package": self.package,
             "title": self.api.title,
             "version": self.api.version,
-            "client": client,
-            "example_setup": "\n".join(setup),
-            "arg_docs": self._arg_docs(md_code, md_text),
-            "resource_paths": paths,
-            "client_methods": [m.name for m in self.client_methods],
-            "envelope": self.flavor.error_envelope_field,
+            "client": self.client,
+            "auth_lines": self._auth_docs(md_code, md_text),
+            "setup": "\n".join(self._setup()),
+            "example": (
+                "\n".join(docs.example_call(example, found[1], found[0]))
+                if example and found
+                else None
+            ),
+            "first_resource": self.nodes[0].attribute if self.nodes else "",
             "base_error": self.base_error,
-            "unixtime_datetime": self.flavor.unixtime_as_datetime,
+            "has_pages": any(op.pagination for op in self.api.all_operations()),
         }
         return self._template("README.md", "README.md.jinja", "text", **context)
 
-    def _arg_docs(
+    def _api_md(self) -> PlannedFile:
+        operations = self.api.all_operations()
+        context: dict[str, object] = {
+            "header_text": self.header_text,
+            "package": self.package,
+            "client": self.client,
+            "arg_docs": self._arg_docs(md_code, md_text),
+            "envelope": self.flavor.error_envelope_field,
+            "base_error": self.base_error,
+            "unixtime_datetime": self.flavor.unixtime_as_datetime,
+            "has_pages": any(op.pagination for op in operations),
+            "has_streams": any(op.streaming for op in operations),
+            "resources": docs.resource_views(
+                self.nodes,
+                self.op_writer,
+                self.class_names,
+                self.security,
+                (self.client_methods, self.client_writer),
+            ),
+        }
+        return self._template("api.md", "api.md.jinja", "text", **context)
+
+    def _setup(self) -> list[str]:
+        """The quick start's first lines: import the client, create it."""
+        client, auth = self.client, self.flavor.auth
+        lines = [f"from {self.package} import {client}", ""]
+        if self.security is not None:
+            given = self.security.names
+            first = self.security.model.default[:1]
+            args = [
+                (name, env)
+                for scheme in (first[0] if first else ())
+                for name, env in zip(
+                    given[scheme], self.security.model.credential(scheme).env
+                )
+            ]
+            if not args:
+                return [*lines, f"client = {client}()"]
+            return [
+                *lines,
+                f"client = {client}(",
+                *(
+                    f'    {name}="...",  # or the {env} environment variable'
+                    for name, env in args
+                ),
+                ")",
+            ]
+        if self._endpoint() is not None and auth.token_provider:
+            return [
+                *lines,
+                "# credential: an azure.identity credential (get_token(*scopes)), or any",
+                "# callable returning a token: a str, a (token, expires_on) pair, or an",
+                "# object with .token and .expires_on (Unix seconds).",
+                f'client = {client}(endpoint="https://<resource>.services.ai.azure.com'
+                '/api/projects/<project>", credential=credential)',
+            ]
+        return [
+            *lines,
+            f"client = {client}()  # api_key from the {auth.bearer_env} environment variable",
+        ]
+
+    def _auth_docs(
         self, code: Callable[[str], str], text: Callable[[str], str]
     ) -> list[str]:
-        """The constructor's arguments, for the README and the client's docstring.
-
-        `code` and `text` put spec text into the document: a code span, plain text.
-        """
+        """How the client authenticates: its credential arguments."""
+        if self.security is not None:
+            lines = [
+                f"`{a.name}`: {a.describe(code, text)}."
+                for a in self.security.credentials
+            ]
+            lines += auth_notes(self.security.model, self.security.names, self.api)
+            return lines
         auth = self.flavor.auth
-        args: list[str] = []
+        lines = []
         if self._endpoint() is not None:
-            args.append(
+            lines.append(
                 "`endpoint`: fills the `{endpoint}` host template of the spec's server."
             )
         if auth.token_provider:
             scopes = ", ".join(text(s) for s in self._scopes()) or "none declared"
-            args.append(
+            lines.append(
                 "`credential`: a token provider sent as `Authorization: Bearer`: an object with "
                 "`get_token(*scopes)` (azure.identity credentials) or a callable returning a "
                 "token string, a `(token, expires_on)` pair or an object with `.token` and "
@@ -327,14 +397,29 @@ class PythonPlan:
                 f"Scopes: {scopes}."
             )
         if auth.api_key_header:
-            args.append(f"`api_key`: sent in the {code(auth.api_key_header)} header.")
+            lines.append(f"`api_key`: sent in the {code(auth.api_key_header)} header.")
         else:
             env = (
                 f" (default: the {code(auth.bearer_env)} environment variable)"
                 if auth.bearer_env
                 else ""
             )
-            args.append(f"`api_key`: sent as `Authorization: Bearer`{env}.")
+            lines.append(f"`api_key`: sent as `Authorization: Bearer`{env}.")
+        return lines
+
+    def _arg_docs(
+        self, code: Callable[[str], str], text: Callable[[str], str]
+    ) -> list[str]:
+        """The constructor's arguments, for api.md and the client's docstring.
+
+        `code` and `text` put spec text into the document: a code span, plain text.
+        """
+        args = self._auth_docs(code, text)
+        if self.security is not None:
+            args = [
+                f"`{a.name}`: {a.describe(code, text)}."
+                for a in self.security.arguments
+            ]
         version = self._api_version()
         if version is not None:
             args.append(
@@ -483,7 +568,18 @@ class PythonPlan:
             needs.runtime.add("os")
         if auth.token_provider:
             needs.runtime.update({"TokenCache", "TokenCredentialLike", "TokenProvider"})
-        lines = header_imports(needs, ".", {"_exceptions": [self.base_error]})
+        more = {"_exceptions": [self.base_error]}
+        security = self.security
+        if security is not None:
+            if security.token_provider:
+                needs.runtime.update({"TokenCredentialLike", "TokenProvider"})
+            if any(a.annotation.startswith("Literal[") for a in security.arguments):
+                needs.typing.add("Literal")
+            if security.credentials_lines:
+                needs.typing.add("Tuple")
+                needs.runtime.add("RequestSpec")
+                more["_security"] = ["Credentials", "Scheme", "Security"]
+        lines = header_imports(needs, ".", more)
         lines += from_import(
             ".types", [self.mapper.class_names[m] for m in needs.models]
         )
@@ -565,10 +661,26 @@ class PythonPlan:
                 None if version is None else {"wire": version[0], "default": version[1]}
             ),
             "docstring": docstring_lines(doc, "    "),
+            "security": self._security_view(),
         }
         return self._template(
             f"{self.package}/_client.py", "_client.py.jinja", "python", **context
         )
+
+    def _security_view(self) -> dict[str, object] | None:
+        security = self.security
+        if security is None:
+            return None
+        return {
+            "arguments": [
+                {"name": a.name, "annotation": a.annotation, "default": a.default}
+                for a in security.arguments
+            ],
+            "module_lines": security.module_lines,
+            "credentials_lines": security.credentials_lines,
+            "server_lines": security.server_lines,
+            "token_provider": security.token_provider,
+        }
 
 
 def _tuple_lines(name: str, values: list[str]) -> list[str]:
@@ -602,8 +714,9 @@ def plan(api: Api, flavor: Flavor, options: TargetOptions) -> FilePlan:
     files = [
         replace(f, preformatted=True) if f.language == "python" else f for f in files
     ]
+    security = python.security.model.warnings if python.security else ()
     return FilePlan(
         tuple(sorted(files, key=lambda f: f.path)),
-        tuple(python.log.warnings),
+        (*security, *python.log.warnings),
         tuple(python.log.claims),
     )

@@ -8,10 +8,16 @@ from typing import Any
 from generator.encoders.typescript import ts_str
 from generator.flavors.flavor import Flavor
 from generator.ir.model import Api, Parameter
-from generator.naming.allocator import RenameLog
+from generator.flavors.security import SecurityModel
+from generator.naming.allocator import RenameLog, Scope
 from generator.naming.casing import camel
 from generator.plan import TargetOptions
+from generator.targets.typescript.credentials import (
+    credential_options,
+    security_view,
+)
 from generator.targets.typescript.names import (
+    CLIENT_BASE_OPTIONS,
     CLIENT_OPTIONS,
     claim_all,
     doc_text,
@@ -50,9 +56,10 @@ def client_params(api: Api, flavor: Flavor) -> frozenset[str]:
     return frozenset(out)
 
 
-def _variables(api: Api, log: RenameLog) -> list[View]:
+def _variables(api: Api, scope: Scope, typed: bool) -> list[View]:
     """The options that fill the service URL's `{placeholders}` (Azure's `{endpoint}`,
-    a server variable): each defaults to the spec's default, if it gives one."""
+    a server variable): each defaults to the spec's default, if it gives one; `typed`:
+    a variable with an enum takes only its values."""
     server = api.servers[0] if api.servers else None
     if server is None:
         return []
@@ -62,7 +69,6 @@ def _variables(api: Api, log: RenameLog) -> list[View]:
         found = [
             (name, None, None, ()) for name in re.findall(r"\{([^}]+)\}", server.url)
         ]
-    scope = value_scope("the client options", log, CLIENT_OPTIONS)
     options = claim_all(
         scope, [(camel(name), f"server variable `{name}`") for name, *_ in found]
     )
@@ -76,6 +82,11 @@ def _variables(api: Api, log: RenameLog) -> list[View]:
         out.append(
             {
                 "option": option,
+                "type": (
+                    " | ".join(ts_str(a) for a in allowed)
+                    if typed and allowed
+                    else "string"
+                ),
                 "placeholder": "{" + name + "}",
                 "default": default or None,
                 "doc": doc,
@@ -98,8 +109,14 @@ def _api_key_doc(flavor: Flavor) -> str:
 
 
 def client_view(
-    api: Api, flavor: Flavor, options: TargetOptions, tree: ResourceTree, log: RenameLog
+    api: Api,
+    flavor: Flavor,
+    options: TargetOptions,
+    tree: ResourceTree,
+    log: RenameLog,
+    model: SecurityModel | None,
 ) -> View:
+    """`model`: the spec's credentials, when the flavor takes them from it."""
     scopes: list[str] = []
     for scheme in api.security_schemes:
         if scheme.type == "oauth2":
@@ -115,12 +132,21 @@ def client_view(
         for c in tree.top
     ]
     auth = flavor.auth
+    scope = value_scope(
+        "the client options", log, CLIENT_BASE_OPTIONS if model else CLIENT_OPTIONS
+    )
+    credentials = credential_options(model, scope) if model else []
     return {
         "class_name": options.client_name,
+        "from_spec": model is not None,
+        "credential_options": credentials,
+        "security": (
+            security_view(model, credentials) if model and model.credentials else None
+        ),
         "doc": f"Client for {api.title}.",
         "api_key_doc": _api_key_doc(flavor),
         "base_url": api.servers[0].url.rstrip("/") if api.servers else "",
-        "variables": _variables(api, log),
+        "variables": _variables(api, scope, flavor.server_variable_arguments),
         "env_base_url": flavor.env_base_url,
         "bearer_env": auth.bearer_env,
         "api_key_header": auth.api_key_header,

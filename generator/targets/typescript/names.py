@@ -109,12 +109,14 @@ RESOURCE_MEMBERS = frozenset({"constructor", "_client"})
 REQUEST_OPTIONS = frozenset({"headers", "query", "timeout", "maxRetries", "signal"})
 """Members of the runtime's `RequestOptions`, which an options type extends."""
 
-CLIENT_OPTIONS = frozenset(
+CLIENT_BASE_OPTIONS = frozenset(
     {"baseURL", "timeout", "maxRetries", "defaultHeaders", "defaultQuery", "fetch"}
-    | {"apiKey", "credential", "apiVersion"}
     # the client constructor's own locals, which each option also becomes
     | {"opts", "auth"}
 )
+"""The options every client takes; a client whose credentials follow the spec's
+securitySchemes takes its credentials beside them."""
+CLIENT_OPTIONS = CLIENT_BASE_OPTIONS | {"apiKey", "credential", "apiVersion"}
 
 _KEPT = re.compile(r"[A-Za-z][A-Za-z0-9]*")
 _VALUE = re.compile(r"[A-Za-z_$][A-Za-z0-9_$]*")

@@ -8,6 +8,7 @@ from typing import Any
 
 from generator.encoders.typescript import ts_object_key, ts_str
 from generator.flavors.flavor import Flavor
+from generator.flavors.security import SecurityModel
 from generator.ir.model import (
     ObjectModel,
     Operation,
@@ -26,6 +27,7 @@ from generator.targets.typescript.models import (
     field_doc,
     join_doc,
 )
+from generator.targets.typescript.credentials import secured_options
 from generator.targets.typescript.names import (
     REQUEST_OPTIONS,
     claim_all,
@@ -112,11 +114,18 @@ class ResourceFile:
         naming: Naming,
         flavor: Flavor,
         client_params: frozenset[str],
+        security: SecurityModel | None = None,
     ) -> None:
         self.node = node
         self.naming = naming
         self.flavor = flavor
         self.client_params = client_params
+        self.security = security
+        self.security_alias = (
+            node.module.claim("Security", "the security runtime")
+            if security is not None and security.credentials
+            else None
+        )
         self.writer = TypeWriter(naming, flavor, module=node.module)
         self.converter = Converter(naming, flavor)
         self.convert = conversion_needed(flavor)
@@ -156,6 +165,14 @@ class ResourceFile:
             ]
         return {
             "class_name": self.node.class_name,
+            "security_import": (
+                None
+                if self.security_alias is None
+                else {
+                    "alias": self.security_alias,
+                    "path": import_path(self.node.file, "src/core/security.ts"),
+                }
+            ),
             "doc": doc_text(res.description, self.flavor.doc_link_base),
             "children": children,
             "methods": methods,
@@ -192,6 +209,13 @@ class ResourceFile:
             and p.name not in self.client_params
             and p.location in locations
         ]
+
+    def _options_argument(self, op: Operation) -> str:
+        """What a method hands on as the call's options: marked with the credentials
+        its operation sends, when the flavor takes them from the spec."""
+        if self.security is None or self.security_alias is None:
+            return "options"
+        return secured_options(self.security.requirement(op), self.security_alias)
 
     def _method(
         self,
@@ -298,6 +322,7 @@ class ResourceFile:
             "kind": kind,
             "http_method": op.method,
             "path": path,
+            "options": self._options_argument(op),
             "body": body_view,
             "params": params_view,
             "decode": decode,
@@ -504,6 +529,7 @@ class ResourceFile:
             "name": name,
             "doc": doc,
             "convention": "fields",
+            "options": self._options_argument(op),
             "positional": positional,
             "options_type": options_type or "Core.RequestOptions",
             "returns": returns,
